@@ -1,0 +1,57 @@
+package se.creativenorrbotten.directory.common.problem;
+
+import java.util.List;
+
+/**
+ * A failure the caller can act on. Services throw it; {@link ProblemMappers} turns it into
+ * {@code application/problem+json}. The detail is written for the API's users: it never carries
+ * exception messages, SQL or class names.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+    private final String detail;
+    private final List<FieldError> errors;
+
+    public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        super(type.title() + ": " + detail, null, false, false);
+        this.type = type;
+        this.detail = detail;
+        this.errors = errors == null ? null : List.copyOf(errors);
+    }
+
+    public ProblemException(ProblemType type, String detail) {
+        this(type, detail, null);
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).detail()
+                : errors.size() + " fields are invalid; see errors.";
+        return new ProblemException(ProblemType.INVALID_INPUT, detail, errors);
+    }
+
+    public static ProblemException invalid(String field, String detail) {
+        return invalid(List.of(new FieldError(field, detail)));
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(ProblemType.NOT_FOUND, detail);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail);
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public Problem toProblem() {
+        return new Problem(type.uri(), type.title(), type.status(), detail, errors);
+    }
+}

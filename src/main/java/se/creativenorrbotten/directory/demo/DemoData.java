@@ -1,0 +1,58 @@
+package se.creativenorrbotten.directory.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.member.MemberRepository;
+import se.creativenorrbotten.directory.member.MemberService;
+import se.creativenorrbotten.directory.member.dto.MemberInput;
+
+/**
+ * With DIRECTORY_DEMO_DATA=true, fills an empty directory with about 60 clearly fictional members
+ * (every name ends in "(demo)"), through the same service path as any curator's write.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final String RESOURCE = "/demo/members.json";
+
+    private final DirectoryConfig config;
+    private final MemberRepository repository;
+    private final MemberService members;
+    private final ObjectMapper json;
+
+    public DemoData(DirectoryConfig config, MemberRepository repository, MemberService members, ObjectMapper json) {
+        this.config = config;
+        this.repository = repository;
+        this.members = members;
+        this.json = json;
+    }
+
+    void onStart(@Observes @Priority(10) StartupEvent start) throws IOException {
+        if (!config.demoData()) {
+            return;
+        }
+        if (repository.count() > 0) {
+            LOG.info("Demo data not loaded: the directory already has members.");
+            return;
+        }
+        List<MemberInput> demo;
+        try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
+            demo = json.readValue(in, new TypeReference<List<MemberInput>>() { });
+        }
+        demo.forEach(members::create);
+        LOG.infof("Loaded %d fictional demo members.", demo.size());
+    }
+}

@@ -1,0 +1,27 @@
+package se.creativenorrbotten.directory.member;
+
+/**
+ * ETags of members. The full record's tag is its version in quotes ("7"); the public view, a different
+ * representation, gets "7-public". If-Match compares strongly (RFC 9110), so only the full record's tag,
+ * as curators receive it, or * can authorise a write.
+ */
+public final class EntityTags {
+
+    private EntityTags() {
+    }
+
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    static boolean matches(String ifMatch, long version) {
+        String current = of(version);
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

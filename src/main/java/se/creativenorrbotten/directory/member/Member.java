@@ -1,0 +1,302 @@
+package se.creativenorrbotten.directory.member;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A member of the network: an agency, a student or a freelancer. Written only through
+ * {@link MemberService}, so that every change passes one path (version, change sequence, and later
+ * history and the search index).
+ */
+@Entity
+@Table(name = "member")
+public class Member {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, unique = true, length = 80)
+    private String slug;
+
+    @Column(nullable = false, length = 120)
+    private String name;
+
+    @Convert(converter = MemberType.DbConverter.class)
+    @Column(nullable = false, length = 16)
+    private MemberType type;
+
+    @Column(length = 160)
+    private String headline;
+
+    @Column(length = 5000)
+    private String description;
+
+    @Column(name = "municipality_code", nullable = false, length = 4)
+    private String municipalityCode;
+
+    @ElementCollection
+    @CollectionTable(name = "member_service_area", joinColumns = @JoinColumn(name = "member_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "municipality_code", nullable = false, length = 4)
+    private List<String> serviceArea = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "member_skill", joinColumns = @JoinColumn(name = "member_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "skill_slug", nullable = false, length = 60)
+    private List<String> skills = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "member_language", joinColumns = @JoinColumn(name = "member_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "language_code", nullable = false, length = 3)
+    private List<String> languages = new ArrayList<>();
+
+    @Column(length = 2048)
+    private String website;
+
+    @Column(name = "logo_url", length = 2048)
+    private String logoUrl;
+
+    @ElementCollection
+    @CollectionTable(name = "member_portfolio_link", joinColumns = @JoinColumn(name = "member_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "url", nullable = false, length = 2048)
+    private List<String> portfolioLinks = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "member_social_link", joinColumns = @JoinColumn(name = "member_id"))
+    @OrderColumn(name = "position")
+    private List<SocialLink> socialLinks = new ArrayList<>();
+
+    @Column(length = 254)
+    private String email;
+
+    @Column(length = 32)
+    private String phone;
+
+    @Column(name = "contact_public", nullable = false)
+    private boolean contactPublic;
+
+    @Column(name = "organisation_number", length = 11)
+    private String organisationNumber;
+
+    @Column(length = 120)
+    private String school;
+
+    @Column(name = "graduation_year")
+    private Integer graduationYear;
+
+    @Column(name = "founded_year")
+    private Integer foundedYear;
+
+    @Column(name = "available_for_work", nullable = false)
+    private boolean availableForWork;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(nullable = false)
+    private Long version;
+
+    /** Position of the latest change in the directory-wide change sequence. */
+    @Column(name = "change_seq", nullable = false)
+    private long changeSeq;
+
+    protected Member() {
+    }
+
+    Member(UUID id, String slug, Instant createdAt) {
+        this.id = id;
+        this.slug = slug;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    void setName(String name) {
+        this.name = name;
+    }
+
+    public MemberType getType() {
+        return type;
+    }
+
+    void setType(MemberType type) {
+        this.type = type;
+    }
+
+    public String getHeadline() {
+        return headline;
+    }
+
+    void setHeadline(String headline) {
+        this.headline = headline;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getMunicipalityCode() {
+        return municipalityCode;
+    }
+
+    void setMunicipalityCode(String municipalityCode) {
+        this.municipalityCode = municipalityCode;
+    }
+
+    public List<String> getServiceArea() {
+        return serviceArea;
+    }
+
+    public List<String> getSkills() {
+        return skills;
+    }
+
+    public List<String> getLanguages() {
+        return languages;
+    }
+
+    public String getWebsite() {
+        return website;
+    }
+
+    void setWebsite(String website) {
+        this.website = website;
+    }
+
+    public String getLogoUrl() {
+        return logoUrl;
+    }
+
+    void setLogoUrl(String logoUrl) {
+        this.logoUrl = logoUrl;
+    }
+
+    public List<String> getPortfolioLinks() {
+        return portfolioLinks;
+    }
+
+    public List<SocialLink> getSocialLinks() {
+        return socialLinks;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public boolean isContactPublic() {
+        return contactPublic;
+    }
+
+    void setContactPublic(boolean contactPublic) {
+        this.contactPublic = contactPublic;
+    }
+
+    public String getOrganisationNumber() {
+        return organisationNumber;
+    }
+
+    void setOrganisationNumber(String organisationNumber) {
+        this.organisationNumber = organisationNumber;
+    }
+
+    public String getSchool() {
+        return school;
+    }
+
+    void setSchool(String school) {
+        this.school = school;
+    }
+
+    public Integer getGraduationYear() {
+        return graduationYear;
+    }
+
+    void setGraduationYear(Integer graduationYear) {
+        this.graduationYear = graduationYear;
+    }
+
+    public Integer getFoundedYear() {
+        return foundedYear;
+    }
+
+    void setFoundedYear(Integer foundedYear) {
+        this.foundedYear = foundedYear;
+    }
+
+    public boolean isAvailableForWork() {
+        return availableForWork;
+    }
+
+    void setAvailableForWork(boolean availableForWork) {
+        this.availableForWork = availableForWork;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public long getChangeSeq() {
+        return changeSeq;
+    }
+
+    /** Records a change: when it happened and its place in the change sequence. */
+    void touch(Instant at, long changeSeq) {
+        this.updatedAt = at;
+        this.changeSeq = changeSeq;
+    }
+}

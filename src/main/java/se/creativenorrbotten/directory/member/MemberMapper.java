@@ -1,0 +1,94 @@
+package se.creativenorrbotten.directory.member;
+
+import java.util.List;
+
+import se.creativenorrbotten.directory.common.text.Folding;
+import se.creativenorrbotten.directory.member.dto.MemberInput;
+import se.creativenorrbotten.directory.member.dto.MemberSummary;
+import se.creativenorrbotten.directory.member.dto.MemberView;
+import se.creativenorrbotten.directory.member.dto.PublicMemberView;
+import se.creativenorrbotten.directory.member.dto.SocialLinkDto;
+
+/** The one place where members are translated between the entity and the API's records. */
+final class MemberMapper {
+
+    private MemberMapper() {
+    }
+
+    static MemberView toView(Member m) {
+        return new MemberView(m.getId(), m.getSlug(), m.getName(), m.getType(), m.getHeadline(), m.getDescription(),
+                m.getMunicipalityCode(), List.copyOf(m.getServiceArea()), List.copyOf(m.getSkills()),
+                List.copyOf(m.getLanguages()), m.getWebsite(), m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()),
+                socialLinks(m), m.getEmail(), m.getPhone(), m.isContactPublic(), m.getOrganisationNumber(), m.getSchool(),
+                m.getGraduationYear(), m.getFoundedYear(), m.isAvailableForWork(), m.getCreatedAt(), m.getUpdatedAt(),
+                m.getVersion());
+    }
+
+    /** The public view: contact details only with the member's consent. */
+    static PublicMemberView toPublic(MemberView m) {
+        boolean consented = m.contactPublic();
+        return new PublicMemberView(m.id(), m.slug(), m.name(), m.type(), m.headline(), m.description(), m.municipality(),
+                m.serviceArea(), m.skills(), m.languages(), m.website(), m.logoUrl(), m.portfolioLinks(), m.socialLinks(),
+                consented ? m.email() : null, consented ? m.phone() : null,
+                m.type() == MemberType.AGENCY ? m.organisationNumber() : null,
+                m.school(), m.graduationYear(), m.foundedYear(), m.availableForWork(), m.createdAt(), m.updatedAt(),
+                m.version());
+    }
+
+    static MemberSummary toSummary(Member m) {
+        return new MemberSummary(m.getId(), m.getSlug(), m.getName(), m.getType(), m.getHeadline(), m.getMunicipalityCode(),
+                List.copyOf(m.getSkills()), List.copyOf(m.getLanguages()), m.getWebsite(), m.getLogoUrl(),
+                m.isAvailableForWork(), m.getUpdatedAt());
+    }
+
+    /** The member as a write body, so that a merge patch can be applied to it. */
+    static MemberInput toInput(Member m) {
+        return new MemberInput(m.getName(), m.getType(), m.getHeadline(), m.getDescription(), m.getMunicipalityCode(),
+                List.copyOf(m.getServiceArea()), List.copyOf(m.getSkills()), List.copyOf(m.getLanguages()), m.getWebsite(),
+                m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()), socialLinks(m), m.getEmail(), m.getPhone(),
+                m.isContactPublic(), m.getOrganisationNumber(), m.getSchool(), m.getGraduationYear(), m.getFoundedYear(),
+                m.isAvailableForWork());
+    }
+
+    /** Copies a validated input onto the entity; text is trimmed and NFC-normalised, empty text becomes null. */
+    static void apply(MemberInput in, Member m) {
+        m.setName(Folding.clean(in.name()));
+        m.setType(in.type());
+        m.setHeadline(text(in.headline()));
+        m.setDescription(text(in.description()));
+        m.setMunicipalityCode(in.municipality());
+        replace(m.getServiceArea(), in.serviceArea());
+        replace(m.getSkills(), in.skills());
+        replace(m.getLanguages(), in.languages());
+        m.setWebsite(text(in.website()));
+        m.setLogoUrl(text(in.logoUrl()));
+        replace(m.getPortfolioLinks(), in.portfolioLinks());
+        replace(m.getSocialLinks(), in.socialLinks() == null ? null
+                : in.socialLinks().stream().map(link -> new SocialLink(link.network(), link.url())).toList());
+        m.setEmail(text(in.email()));
+        m.setPhone(text(in.phone()));
+        m.setContactPublic(Boolean.TRUE.equals(in.contactPublic()));
+        m.setOrganisationNumber(in.organisationNumber());
+        m.setSchool(text(in.school()));
+        m.setGraduationYear(in.graduationYear());
+        m.setFoundedYear(in.foundedYear());
+        m.setAvailableForWork(Boolean.TRUE.equals(in.availableForWork()));
+    }
+
+    private static List<SocialLinkDto> socialLinks(Member m) {
+        return m.getSocialLinks().stream().map(link -> new SocialLinkDto(link.getNetwork(), link.getUrl())).toList();
+    }
+
+    private static String text(String value) {
+        String cleaned = Folding.clean(value);
+        return cleaned == null || cleaned.isEmpty() ? null : cleaned;
+    }
+
+    private static <T> void replace(List<T> target, List<T> values) {
+        List<T> wanted = values == null ? List.of() : values;
+        if (!target.equals(wanted)) {
+            target.clear();
+            target.addAll(wanted);
+        }
+    }
+}

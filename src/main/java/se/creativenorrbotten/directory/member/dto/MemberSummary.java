@@ -1,0 +1,28 @@
+package se.creativenorrbotten.directory.member.dto;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import se.creativenorrbotten.directory.common.validation.WebUrl;
+import se.creativenorrbotten.directory.member.MemberType;
+
+/** A member in a list: enough for a card; no personal contact data. */
+@Schema(name = "MemberSummary", description = "A member in a list or search result: enough to draw a card."
+        + " Fetch the member for the full public view.")
+public record MemberSummary(
+        @Schema(format = "uuid", maxLength = 36) UUID id,
+        @Schema(maxLength = 80, pattern = MemberInput.SLUG_PATTERN, examples = "asa-oberg-design") String slug,
+        @Schema(maxLength = 120, examples = "Åsa Öberg Design") String name,
+        MemberType type,
+        @Schema(maxLength = 160) String headline,
+        @Schema(maxLength = 4, pattern = MemberInput.MUNICIPALITY_PATTERN, examples = "2580") String municipality,
+        @Schema(maxItems = 20) List<String> skills,
+        @Schema(maxItems = 20) List<String> languages,
+        @Schema(maxLength = WebUrl.MAX_LENGTH, format = "uri") String website,
+        @Schema(maxLength = WebUrl.MAX_LENGTH, format = "uri") String logoUrl,
+        boolean availableForWork,
+        @Schema(maxLength = 40) Instant updatedAt) {
+}

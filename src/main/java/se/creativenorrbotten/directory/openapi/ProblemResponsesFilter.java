@@ -1,0 +1,127 @@
+package se.creativenorrbotten.directory.openapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import se.creativenorrbotten.directory.common.problem.ProblemMappers;
+import se.creativenorrbotten.directory.common.problem.ProblemType;
+
+/**
+ * Documents the error model once for the whole contract: a reusable problem+json response per kind of
+ * error, added to each operation by what the operation can fail with (400 where it takes input, 401 and
+ * 403 where it needs a role, 413 and 415 where it takes a body, 500 everywhere), and public operations
+ * marked public with an empty security requirement.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final Map<String, ErrorResponse> RESPONSES = new LinkedHashMap<>();
+
+    private record ErrorResponse(String code, ProblemType type, String description, String detail) {
+    }
+
+    static {
+        add("BadRequest", "400", ProblemType.INVALID_INPUT, "Invalid input: the errors array names each bad field or parameter.",
+                "skills[1]: unknown skill 'ux-desing'; see /api/v1/skills");
+        add("Unauthorized", "401", ProblemType.UNAUTHORIZED, "Credentials missing or wrong; the WWW-Authenticate header asks for"
+                + " HTTP Basic.", "This operation needs the credentials of a curator account (HTTP Basic); they were missing or wrong.");
+        add("Forbidden", "403", ProblemType.FORBIDDEN, "The account's role does not allow this operation.",
+                "Your account's role does not allow this operation.");
+        add("NotFound", "404", ProblemType.NOT_FOUND, "No such resource.", "There is no member 'asa-oberg-design'.");
+        add("Conflict", "409", ProblemType.CONFLICT, "The request conflicts with the stored data (a duplicate, a resource in use,"
+                + " or a concurrent edit).", "The skill 'ux-design' is carried by 7 member(s); remove it from them first.");
+        add("PreconditionFailed", "412", ProblemType.PRECONDITION_FAILED, "If-Match does not match the current ETag: the"
+                + " resource changed since it was read. Nothing was changed.",
+                "The member has changed since you read it (its ETag is now \"4\"); fetch it again and reapply your change.");
+        add("PayloadTooLarge", "413", ProblemType.PAYLOAD_TOO_LARGE, "The request body is over the size limit.",
+                "The request body is larger than the service accepts.");
+        add("UnsupportedMediaType", "415", ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request's Content-Type is not accepted.",
+                "The request's Content-Type is not supported here; send application/json.");
+        add("PreconditionRequired", "428", ProblemType.PRECONDITION_REQUIRED, "If-Match is required for this write.",
+                "Send If-Match with the ETag of the member as you last read it.");
+        add("InternalError", "500", ProblemType.INTERNAL, "An unexpected error; the detail carries a reference for the logs.",
+                "An unexpected error occurred. Quote reference 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0 when you report it.");
+    }
+
+    private static void add(String name, String code, ProblemType type, String description, String detail) {
+        RESPONSES.put(name, new ErrorResponse(code, type, description, detail));
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        RESPONSES.forEach((name, response) -> openAPI.getComponents().addResponse(name, problemResponse(response)));
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
+                document(entry.getValue());
+            }
+        }
+    }
+
+    private static void document(Operation operation) {
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        boolean takesInput = (operation.getParameters() != null && !operation.getParameters().isEmpty())
+                || operation.getRequestBody() != null;
+        List<String> wanted = new ArrayList<>();
+        if (takesInput) {
+            wanted.add("BadRequest");
+        }
+        wanted.add("Unauthorized");
+        if (secured) {
+            wanted.add("Forbidden");
+        } else {
+            operation.setSecurity(new ArrayList<>());
+        }
+        if (operation.getRequestBody() != null) {
+            wanted.add("PayloadTooLarge");
+            wanted.add("UnsupportedMediaType");
+        }
+        wanted.add("InternalError");
+        APIResponses responses = operation.getResponses();
+        for (String name : wanted) {
+            String code = RESPONSES.get(name).code();
+            if (responses.getAPIResponse(code) == null || responses.getAPIResponse(code).getRef() == null) {
+                responses.addAPIResponse(code, OASFactory.createAPIResponse().ref(name));
+            }
+        }
+    }
+
+    private static APIResponse problemResponse(ErrorResponse response) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", response.type().uri());
+        example.put("title", response.type().title());
+        example.put("status", response.type().status());
+        example.put("detail", response.detail());
+        if (response.type() == ProblemType.INVALID_INPUT) {
+            example.put("errors", List.of(Map.of("field", "skills[1]", "detail", "unknown skill 'ux-desing'; see /api/v1/skills")));
+        }
+        MediaType media = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("Problem"))
+                .example(example);
+        Content content = OASFactory.createContent().addMediaType(ProblemMappers.PROBLEM_JSON, media);
+        APIResponse api = OASFactory.createAPIResponse().description(response.description()).content(content);
+        if (response.type() == ProblemType.UNAUTHORIZED) {
+            api.addHeader("WWW-Authenticate", OASFactory.createHeader()
+                    .description("The authentication scheme to use: " + ProblemMappers.BASIC_CHALLENGE)
+                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
+                            .maxLength(200)));
+        }
+        return api;
+    }
+}

@@ -1,0 +1,21 @@
+package se.creativenorrbotten.directory.taxonomy;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class MunicipalityRepository implements PanacheRepositoryBase<Municipality, String> {
+
+    /** How many members have each municipality as their base. */
+    public Map<String, Long> memberCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        getEntityManager()
+                .createQuery("select m.municipalityCode, count(m) from Member m group by m.municipalityCode", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+}
