@@ -13,8 +13,7 @@ final class MemberExamples {
              "portfolioLinks": ["https://asaoberg.example/work/kulturhuset"],
              "socialLinks": [{"network": "linkedin", "url": "https://linkedin.example/company/asaoberg"}],
              "email": "hej@asaoberg.example", "phone": "+46 70-174 06 42", "contactPublic": true,
-             "organisationNumber": "556036-0793", "school": null, "graduationYear": null, "foundedYear": 2014,
-             "availableForWork": true}""";
+             "organisationNumber": "556036-0793", "foundedYear": 2014, "availableForWork": true}""";
 
     static final String VIEW = """
             {"id": "3f2b8c1e-8a7d-4c1e-9b1a-2f4e5d6c7b8a", "slug": "asa-oberg-design", "name": "Åsa Öberg Design",
@@ -26,7 +25,7 @@ final class MemberExamples {
              "portfolioLinks": ["https://asaoberg.example/work/kulturhuset"],
              "socialLinks": [{"network": "linkedin", "url": "https://linkedin.example/company/asaoberg"}],
              "email": "hej@asaoberg.example", "phone": "+46 70-174 06 42", "contactPublic": true,
-             "organisationNumber": "556036-0793", "school": null, "graduationYear": null, "foundedYear": 2014,
+             "organisationNumber": "556036-0793", "foundedYear": 2014,
              "availableForWork": true, "createdAt": "2026-11-26T10:15:30.123Z", "updatedAt": "2026-11-26T10:15:30.123Z",
              "version": 0}""";
 

@@ -65,7 +65,7 @@ public class MemberResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List members",
+    @Operation(operationId = "listMembers", summary = "List members",
             description = "Members by name, one page at a time. Filters are repeatable: values of one filter are OR-ed,"
                     + " different filters AND-ed. Public.")
     @APIResponse(responseCode = "200", description = "One page of members.",
@@ -92,19 +92,19 @@ public class MemberResource {
     }
 
     @GET
-    @Path("/{idOrSlug}")
+    @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Show a member",
+    @Operation(operationId = "getMember", summary = "Show a member",
             description = "By id or slug. The public sees the public view (email and phone only with the member's consent);"
                     + " with curator credentials the same request returns the full record, whose ETag authorises writes.")
     @APIResponse(responseCode = "200", description = "The member.",
             headers = @Header(name = HttpHeaders.ETAG, description = "The version of this representation.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 40)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {PublicMemberView.class, MemberView.class}),
+                    schema = @Schema(anyOf = {PublicMemberView.class, MemberView.class}),
                     examples = @ExampleObject(name = "member", value = MemberExamples.VIEW)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@PathParam("idOrSlug") @Parameter(description = "The member's id or slug.", example = "asa-oberg-design",
+    public Response get(@PathParam("id") @Parameter(description = "The member's id or slug.", example = "asa-oberg-design",
             schema = @Schema(type = SchemaType.STRING, maxLength = 80)) String idOrSlug) {
         MemberView member = members.get(idOrSlug);
         boolean curator = caller.hasRole(Roles.ADMIN);
@@ -117,7 +117,7 @@ public class MemberResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a member", description = "Curators. The slug is made from the name (\"Åsa Öberg Design\" gives"
+    @Operation(operationId = "createMember", summary = "Add a member", description = "Curators. The slug is made from the name (\"Åsa Öberg Design\" gives"
             + " asa-oberg-design; a taken slug gets a suffix -2, -3, …).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MemberInput.class), examples = @ExampleObject(name = "member", value = MemberExamples.INPUT)))
@@ -138,7 +138,7 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a member", description = "Curators. Replaces every writable property; an optional property"
+    @Operation(operationId = "replaceMember", summary = "Replace a member", description = "Curators. Replaces every writable property; an optional property"
             + " left out is cleared. Requires If-Match with the member's current ETag.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MemberInput.class), examples = @ExampleObject(name = "member", value = MemberExamples.INPUT)))
@@ -151,7 +151,7 @@ public class MemberResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public Response replace(@PathParam("id") @Parameter(description = ID_DOC) UUID id,
+    public Response replace(@PathParam("id") @Parameter(description = ID_DOC, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DOC, required = true, example = "\"3\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String ifMatch,
             MemberInput body) {
@@ -162,12 +162,12 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MERGE_PATCH_JSON)
-    @Operation(summary = "Change some properties of a member", description = "Curators. A JSON merge patch (RFC 7396): the"
+    @Operation(operationId = "patchMember", summary = "Change some properties of a member", description = "Curators. A JSON merge patch (RFC 7396): the"
             + " properties sent replace the stored ones, null clears one. The result must be a valid member."
             + " Requires If-Match with the member's current ETag.")
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of MemberInput's properties.",
-                    ref = "MemberInput"),
+            schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of MemberInput's properties;"
+                    + " null clears one. The merged result must be a valid MemberInput.", maxProperties = 30),
             examples = @ExampleObject(name = "patch", value = MemberExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "The updated member.",
             headers = @Header(name = HttpHeaders.ETAG, description = "The member's new version.",
@@ -178,7 +178,7 @@ public class MemberResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public Response patch(@PathParam("id") @Parameter(description = ID_DOC) UUID id,
+    public Response patch(@PathParam("id") @Parameter(description = ID_DOC, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DOC, required = true, example = "\"3\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String ifMatch,
             String body) {
@@ -188,12 +188,12 @@ public class MemberResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Delete a member", description = "Curators. Removes the member and their data; only a tombstone (id"
+    @Operation(operationId = "deleteMember", summary = "Delete a member", description = "Curators. Removes the member and their data; only a tombstone (id"
             + " and time) remains. If-Match is optional and honoured when sent.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    public void delete(@PathParam("id") @Parameter(description = ID_DOC) UUID id,
+    public void delete(@PathParam("id") @Parameter(description = ID_DOC, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DOC, example = "\"3\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String ifMatch) {
         members.delete(id, ifMatch);

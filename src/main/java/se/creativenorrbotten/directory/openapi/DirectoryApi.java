@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,7 +22,8 @@ import jakarta.ws.rs.core.Application;
                         + " Every error is application/problem+json (RFC 9457).",
                 contact = @Contact(name = "Creative Norrbotten", url = "https://creativenorrbotten.se"),
                 license = @License(name = "Proprietary", url = "https://creativenorrbotten.se")),
-        servers = @Server(url = "/", description = "This service"),
+        servers = @Server(url = "/", description = "The service that serves this contract (production, or local development)",
+                extensions = @Extension(name = "x-internal", value = "false", parseValue = true)),
         tags = {
                 @Tag(name = "Members", description = "Agencies, students and freelancers of the network."),
                 @Tag(name = "Skills", description = "The skill taxonomy, grouped by creative branch."),

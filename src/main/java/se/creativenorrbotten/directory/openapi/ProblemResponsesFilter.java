@@ -64,6 +64,7 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         RESPONSES.forEach((name, response) -> openAPI.getComponents().addResponse(name, problemResponse(response)));
+        ItemSchemas.document(openAPI);
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -109,7 +110,10 @@ public class ProblemResponsesFilter implements OASFilter {
         example.put("status", response.type().status());
         example.put("detail", response.detail());
         if (response.type() == ProblemType.INVALID_INPUT) {
-            example.put("errors", List.of(Map.of("field", "skills[1]", "detail", "unknown skill 'ux-desing'; see /api/v1/skills")));
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", "skills[1]");
+            error.put("detail", "unknown skill 'ux-desing'; see /api/v1/skills");
+            example.put("errors", List.of(error));
         }
         MediaType media = OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref("Problem"))

@@ -1,6 +1,7 @@
 package se.creativenorrbotten.directory.taxonomy;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,7 +32,7 @@ public class MunicipalityResource {
     }
 
     @GET
-    @Operation(summary = "List the municipalities of Norrbotten",
+    @Operation(operationId = "listMunicipalities", summary = "List the municipalities of Norrbotten",
             description = "All 14, in alphabetical order, with their SCB code, town centre and member count. Public.")
     @APIResponse(responseCode = "200", description = "All municipalities.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MunicipalityList.class),
@@ -42,12 +43,13 @@ public class MunicipalityResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Show one municipality", description = "By its SCB code. Public.")
+    @Operation(operationId = "getMunicipality", summary = "Show one municipality", description = "By its SCB code. Public.")
     @APIResponse(responseCode = "200", description = "The municipality.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MunicipalityView.class),
                     examples = @ExampleObject(name = "municipality", value = EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public MunicipalityView get(@PathParam("code") @Parameter(description = "The SCB municipality code.", example = "2580") String code) {
+    public MunicipalityView get(@PathParam("code") @Parameter(description = "The SCB municipality code.", example = "2580",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = "^[0-9]{4}$")) String code) {
         return municipalities.get(code);
     }
 }

@@ -1,6 +1,7 @@
 package se.creativenorrbotten.directory.taxonomy;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,7 +48,7 @@ public class SkillResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List the skill taxonomy",
+    @Operation(operationId = "listSkills", summary = "List the skill taxonomy",
             description = "Every skill, grouped by creative branch, with the number of members who carry it. Public.")
     @APIResponse(responseCode = "200", description = "All skills.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillList.class),
@@ -59,19 +60,19 @@ public class SkillResource {
     @GET
     @Path("/{slug}")
     @PermitAll
-    @Operation(summary = "Show one skill", description = "A skill with its member count. Public.")
+    @Operation(operationId = "getSkill", summary = "Show one skill", description = "A skill with its member count. Public.")
     @APIResponse(responseCode = "200", description = "The skill.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class),
                     examples = @ExampleObject(name = "skill", value = SKILL_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public SkillView get(@PathParam("slug") @Parameter(description = SLUG_DOC, example = "ux-design") String slug) {
+    public SkillView get(@PathParam("slug") @Parameter(description = SLUG_DOC, example = "ux-design", schema = @Schema(type = SchemaType.STRING, maxLength = 60, pattern = SkillInput.SLUG_PATTERN)) String slug) {
         return skills.get(slug);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a skill", description = "Admins only. The slug is derived from the English name when left out.")
+    @Operation(operationId = "createSkill", summary = "Add a skill", description = "Admins only. The slug is derived from the English name when left out.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SkillInput.class), examples = @ExampleObject(name = "skill", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new skill.",
@@ -87,25 +88,25 @@ public class SkillResource {
     @Path("/{slug}")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename a skill or move it to another branch", description = "Admins only. The slug cannot change.")
+    @Operation(operationId = "updateSkill", summary = "Rename a skill or move it to another branch", description = "Admins only. The slug cannot change.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SkillInput.class), examples = @ExampleObject(name = "skill", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The updated skill.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class),
                     examples = @ExampleObject(name = "skill", value = SKILL_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public SkillView update(@PathParam("slug") @Parameter(description = SLUG_DOC, example = "ux-design") String slug, @NotNull @Valid SkillInput body) {
+    public SkillView update(@PathParam("slug") @Parameter(description = SLUG_DOC, example = "ux-design", schema = @Schema(type = SchemaType.STRING, maxLength = 60, pattern = SkillInput.SLUG_PATTERN)) String slug, @NotNull @Valid SkillInput body) {
         return skills.update(slug, body);
     }
 
     @DELETE
     @Path("/{slug}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Remove a skill", description = "Admins only. A skill that members carry cannot be removed (409).")
+    @Operation(operationId = "deleteSkill", summary = "Remove a skill", description = "Admins only. A skill that members carry cannot be removed (409).")
     @APIResponse(responseCode = "204", description = "Removed.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public void delete(@PathParam("slug") @Parameter(description = SLUG_DOC, example = "ux-design") String slug) {
+    public void delete(@PathParam("slug") @Parameter(description = SLUG_DOC, example = "ux-design", schema = @Schema(type = SchemaType.STRING, maxLength = 60, pattern = SkillInput.SLUG_PATTERN)) String slug) {
         skills.delete(slug);
     }
 }

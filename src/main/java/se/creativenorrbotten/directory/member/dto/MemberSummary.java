@@ -6,10 +6,13 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import se.creativenorrbotten.directory.common.validation.WebUrl;
 import se.creativenorrbotten.directory.member.MemberType;
 
 /** A member in a list: enough for a card; no personal contact data. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "MemberSummary", description = "A member in a list or search result: enough to draw a card."
         + " Fetch the member for the full public view.")
 public record MemberSummary(

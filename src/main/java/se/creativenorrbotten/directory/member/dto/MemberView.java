@@ -6,10 +6,13 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import se.creativenorrbotten.directory.common.validation.WebUrl;
 import se.creativenorrbotten.directory.member.MemberType;
 
 /** The full record of a member, as curators see it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Member", description = "The full record of a member, as curators see it. See MemberInput for the meaning"
         + " and constraints of each writable property.")
 public record MemberView(

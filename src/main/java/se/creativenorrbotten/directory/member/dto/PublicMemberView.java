@@ -12,6 +12,7 @@ import se.creativenorrbotten.directory.common.validation.WebUrl;
 import se.creativenorrbotten.directory.member.MemberType;
 
 /** A member as the public sees it: email and phone only with the member's consent (contactPublic). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "PublicMember", description = "A member as the public sees it. email and phone are present only when the"
         + " member consented to show them; the organisation number appears for agencies only.")
 public record PublicMemberView(
@@ -29,11 +30,8 @@ public record PublicMemberView(
         @Schema(maxLength = WebUrl.MAX_LENGTH, format = "uri") String logoUrl,
         @Schema(maxItems = 10) List<String> portfolioLinks,
         @Schema(maxItems = 10) List<SocialLinkDto> socialLinks,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(maxLength = 254, format = "email", description = "Only with the member's consent.") String email,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(maxLength = 32, description = "Only with the member's consent.") String phone,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(maxLength = 11, pattern = MemberInput.ORGANISATION_NUMBER_PATTERN, description = "Agencies only.")
         String organisationNumber,
         @Schema(maxLength = 120) String school,

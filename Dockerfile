@@ -1,0 +1,52 @@
+# Container image of the member directory, PostgreSQL variant (Quarkus fast-jar on a JRE).
+#
+#   docker build -t member-directory .
+#   docker run -p 8080:8080 \
+#     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db.example:5432/directory \
+#     -e QUARKUS_DATASOURCE_USERNAME=directory -e QUARKUS_DATASOURCE_PASSWORD=... \
+#     member-directory
+#
+# Readiness: GET /q/health/ready on port 8080. Extra JVM flags: set JDK_JAVA_OPTIONS at `docker run`
+# (it replaces the default below, so keep -XX:MaxRAMPercentage in it).
+
+# ---- build ---------------------------------------------------------------------------------
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /build
+
+# Wrapper and POM first: this layer, with every dependency and Quarkus build-time (deployment)
+# artifact, is rebuilt only when they change. quarkus:go-offline resolves what
+# dependency:go-offline misses; together they let `package` run offline.
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+RUN chmod +x mvnw \
+ && ./mvnw -B -ntp -Dpostgresql dependency:go-offline quarkus:go-offline
+
+COPY src/ src/
+COPY openapi/ openapi/
+RUN ./mvnw -B -ntp package -DskipTests -Dpostgresql
+
+# ---- run -----------------------------------------------------------------------------------
+FROM eclipse-temurin:17-jre
+
+RUN groupadd --gid 10001 app \
+ && useradd --uid 10001 --gid 10001 --home-dir /app --no-create-home --shell /usr/sbin/nologin app
+
+WORKDIR /app
+# The fast-jar layout, dependencies first (they change least often).
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/lib/ /app/lib/
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/*.jar /app/
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/app/ /app/app/
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus/ /app/quarkus/
+
+USER 10001:10001
+EXPOSE 8080
+
+# The `java` launcher reads JDK_JAVA_OPTIONS itself (JAVA_OPTS_APPEND is only read by the run-java.sh
+# script of the UBI images, which this image does not have).
+ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75"
+
+# eclipse-temurin images ship curl; a failing curl marks the container unhealthy.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD curl -fsS -o /dev/null http://127.0.0.1:8080/q/health/ready || exit 1
+
+ENTRYPOINT ["java", "-Dquarkus.http.host=0.0.0.0", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", "/app/quarkus-run.jar"]
