@@ -1,5 +1,6 @@
 package se.creativenorrbotten.directory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,27 @@ public interface DirectoryConfig {
     /** Load the fictional demo members at start (DIRECTORY_DEMO_DATA). */
     @WithDefault("false")
     boolean demoData();
+
+    Search search();
+
+    interface Search {
+        /**
+         * Folder of the search index (DIRECTORY_SEARCH_INDEX_DIR); default: "index" under the data folder.
+         * "memory" keeps it in memory (rebuilt from the database at every start).
+         */
+        Optional<String> indexDir();
+
+        /** How often the index catches up with changes that other instances wrote to the database. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /**
+         * How long a gap in the change sequence is re-read before it is taken as a rolled-back
+         * transaction rather than one that has not committed yet. Longer than any write transaction.
+         */
+        @WithDefault("60s")
+        Duration gapTimeout();
+    }
 
     interface Admin {
         /** The first admin's user name (DIRECTORY_ADMIN_USERNAME). */

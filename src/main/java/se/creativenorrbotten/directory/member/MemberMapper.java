@@ -4,7 +4,6 @@ import java.util.List;
 
 import se.creativenorrbotten.directory.common.text.Folding;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
-import se.creativenorrbotten.directory.member.dto.MemberSummary;
 import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.member.dto.PublicMemberView;
 import se.creativenorrbotten.directory.member.dto.SocialLinkDto;
@@ -33,12 +32,6 @@ final class MemberMapper {
                 m.type() == MemberType.AGENCY ? m.organisationNumber() : null,
                 m.school(), m.graduationYear(), m.foundedYear(), m.availableForWork(), m.createdAt(), m.updatedAt(),
                 m.version());
-    }
-
-    static MemberSummary toSummary(Member m) {
-        return new MemberSummary(m.getId(), m.getSlug(), m.getName(), m.getType(), m.getHeadline(), m.getMunicipalityCode(),
-                List.copyOf(m.getSkills()), List.copyOf(m.getLanguages()), m.getWebsite(), m.getLogoUrl(),
-                m.isAvailableForWork(), m.getUpdatedAt());
     }
 
     /** The member as a write body, so that a merge patch can be applied to it. */

@@ -1,19 +1,14 @@
 package se.creativenorrbotten.directory.member;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import se.creativenorrbotten.directory.search.MemberQuery;
 
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
@@ -33,31 +28,38 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
                 .getResultList();
     }
 
-    /** One page of the members matching the query's filters, by name (ties by id, so pages are stable). */
-    public PanacheQuery<Member> filtered(MemberQuery query) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (!query.types().isEmpty()) {
-            where.append(" and type in :types");
-            params.put("types", query.types());
+    /**
+     * Gives every member who carries the skill a new place in the change sequence, without changing
+     * the member: their searchable text (the skill's names) changed, and every instance must re-index them.
+     */
+    public List<UUID> touchCarriersOf(String skillSlug) {
+        List<UUID> ids = getEntityManager()
+                .createQuery("select m.id from Member m join m.skills s where s = :slug", UUID.class)
+                .setParameter("slug", skillSlug)
+                .getResultList();
+        for (UUID id : ids) {
+            getEntityManager().createNativeQuery("update member set change_seq = " + nextChangeSeqSql() + " where id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate();
         }
-        if (!query.municipalities().isEmpty()) {
-            where.append(" and municipalityCode in :municipalities");
-            params.put("municipalities", query.municipalities());
-        }
-        if (!query.skills().isEmpty()) {
-            where.append(" and id in (select s.id from Member s join s.skills k where k in :skills)");
-            params.put("skills", query.skills());
-        }
-        return find(where.toString(), Sort.by("name").and("id"), params)
-                .page(query.page().page() - 1, query.page().size());
+        return ids;
     }
 
     /** The next position in the directory-wide change sequence. */
     public long nextChangeSeq() {
-        SessionFactoryImplementor factory = getEntityManager().unwrap(Session.class).getSessionFactory()
-                .unwrap(SessionFactoryImplementor.class);
-        String sql = factory.getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString(CHANGE_SEQUENCE);
-        return ((Number) getEntityManager().createNativeQuery(sql).getSingleResult()).longValue();
+        return ((Number) getEntityManager().createNativeQuery(nextChangeSeqSelect()).getSingleResult()).longValue();
+    }
+
+    private String nextChangeSeqSelect() {
+        return dialect().getSequenceSupport().getSequenceNextValString(CHANGE_SEQUENCE);
+    }
+
+    private String nextChangeSeqSql() {
+        return dialect().getSequenceSupport().getSelectSequenceNextValString(CHANGE_SEQUENCE);
+    }
+
+    private org.hibernate.dialect.Dialect dialect() {
+        return getEntityManager().unwrap(Session.class).getSessionFactory().unwrap(SessionFactoryImplementor.class)
+                .getJdbcServices().getDialect();
     }
 }

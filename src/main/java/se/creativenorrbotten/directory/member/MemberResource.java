@@ -1,6 +1,5 @@
 package se.creativenorrbotten.directory.member;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,15 +34,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import se.creativenorrbotten.directory.common.json.Coded;
-import se.creativenorrbotten.directory.common.paging.PageRequest;
-import se.creativenorrbotten.directory.common.problem.FieldError;
-import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
 import se.creativenorrbotten.directory.member.dto.MemberPage;
 import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.member.dto.PublicMemberView;
 import se.creativenorrbotten.directory.search.MemberQuery;
+import se.creativenorrbotten.directory.search.SearchRequest;
+import se.creativenorrbotten.directory.search.SearchService;
+import se.creativenorrbotten.directory.search.SearchSort;
+import se.creativenorrbotten.directory.search.SuggestionList;
 import se.creativenorrbotten.directory.security.Roles;
 
 @Path("/api/v1/members")
@@ -56,39 +55,88 @@ public class MemberResource {
     private static final String IF_MATCH_DOC = "The ETag of the member as you last read it (GET with curator credentials).";
 
     private final MemberService members;
+    private final SearchService search;
     private final SecurityIdentity caller;
 
-    public MemberResource(MemberService members, SecurityIdentity caller) {
+    public MemberResource(MemberService members, SearchService search, SecurityIdentity caller) {
         this.members = members;
+        this.search = search;
         this.caller = caller;
     }
 
     @GET
     @PermitAll
-    @Operation(operationId = "listMembers", summary = "List members",
-            description = "Members by name, one page at a time. Filters are repeatable: values of one filter are OR-ed,"
-                    + " different filters AND-ed. Public.")
-    @APIResponse(responseCode = "200", description = "One page of members.",
+    @Operation(operationId = "searchMembers", summary = "Search and list members",
+            description = "Free text (q) is Swedish-aware: case- and diacritic-insensitive (lulea finds Luleå), word-prefix"
+                    + " (foto finds fotograf), every word must match, one typo is tolerated in words of five letters or more."
+                    + " An exact match ranks above a folded one, a folded one above a typo; a match in the name above one in"
+                    + " the headline, above the description. Filters are repeatable: values of one filter are OR-ed"
+                    + " (skills AND-ed with skillMatch=all), different filters AND-ed. Facet counts are disjunctive."
+                    + " Every order ends with the member id, so paging neither repeats nor skips. Public.")
+    @APIResponse(responseCode = "200", description = "One page of members with facet counts.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberPage.class),
                     examples = @ExampleObject(name = "page", value = MemberExamples.PAGE)))
-    public MemberPage list(
-            @Parameter(description = "Only members of these types.", explode = org.eclipse.microprofile.openapi.annotations.enums.Explode.TRUE,
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public MemberPage search(
+            @Parameter(description = "Free text over name, headline, description, skill names (Swedish and English) and"
+                    + " municipality names. Any character is searched as text.", example = "foto lulea",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = MemberQuery.MAX_TEXT_LENGTH))
+            @QueryParam("q") String q,
+            @Parameter(description = "Only members of these types.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = MemberType.class, maxItems = 3))
             @QueryParam("type") List<String> type,
-            @Parameter(description = "Only members with one of these skills (slugs).",
+            @Parameter(description = "Only members with any of these skills (slugs); with skillMatch=all, with all of them.",
                     schema = @Schema(type = SchemaType.ARRAY, maxItems = 20, implementation = String.class))
             @QueryParam("skill") List<String> skill,
+            @Parameter(description = "any (default) or all: how several skill values combine.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"any", "all"}, defaultValue = "any"))
+            @QueryParam("skillMatch") String skillMatch,
             @Parameter(description = "Only members based in one of these municipalities (SCB codes).",
                     schema = @Schema(type = SchemaType.ARRAY, maxItems = 14, implementation = String.class))
             @QueryParam("municipality") List<String> municipality,
-            @Parameter(description = "Page number, from 1.", example = "1",
+            @Parameter(description = "Only members who work in one of these languages (ISO 639 codes).",
+                    schema = @Schema(type = SchemaType.ARRAY, maxItems = 20, implementation = String.class))
+            @QueryParam("language") List<String> language,
+            @Parameter(description = "Only members based in or serving this municipality (SCB code).", example = "2581",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = MemberInput.MUNICIPALITY_PATTERN))
+            @QueryParam("serves") String serves,
+            @Parameter(description = "true: only members open for assignments; false: only those who are not.",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("available") String available,
+            @Parameter(description = "relevance (default with q), name (default without q; Swedish order: … z, å, ä, ö),"
+                    + " -name, newest, updated, distance (with near).",
+                    schema = @Schema(type = SchemaType.STRING, implementation = SearchSort.class))
+            @QueryParam("sort") String sort,
+            @Parameter(description = "With sort=distance: the municipality (SCB code) whose town centre distances are measured from.",
+                    example = "2580", schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = MemberInput.MUNICIPALITY_PATTERN))
+            @QueryParam("near") String near,
+            @Parameter(description = "Page number, from 1. page × size may not exceed 10000.", example = "1",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "10000", defaultValue = "1"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100.", example = "20",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("size") String size) {
-        PageRequest paging = PageRequest.parse(page, size);
-        return members.list(MemberQuery.of(types(type), skill, municipality, paging));
+            @QueryParam("size") String size,
+            @Parameter(description = "How many skill facet values to return (the most frequent; selected ones are always added).",
+                    example = "20",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("facetSize") String facetSize) {
+        return search.search(new SearchRequest(q, type, skill, skillMatch, municipality, language, serves, available, sort, near,
+                page, size, facetSize));
+    }
+
+    @GET
+    @Path("/suggest")
+    @PermitAll
+    @Operation(operationId = "suggestMembers", summary = "Complete a search box",
+            description = "Up to 10 completions for what has been typed: matching skills first, then member names."
+                    + " Diacritic- and typo-tolerant like the search. Public.")
+    @APIResponse(responseCode = "200", description = "The completions.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SuggestionList.class),
+                    examples = @ExampleObject(name = "suggestions", value = MemberExamples.SUGGESTIONS)))
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public SuggestionList suggest(@Parameter(description = "What has been typed so far.", example = "fo", required = true,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100)) @QueryParam("q") String q) {
+        return search.suggest(q);
     }
 
     @GET
@@ -205,21 +253,5 @@ public class MemberResource {
 
     private static jakarta.ws.rs.core.EntityTag etag(MemberView member) {
         return new jakarta.ws.rs.core.EntityTag(String.valueOf(member.version()));
-    }
-
-    private static List<MemberType> types(List<String> codes) {
-        List<MemberType> types = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (String code : codes) {
-            try {
-                types.add(Coded.fromCode(MemberType.class, code));
-            } catch (IllegalArgumentException unknown) {
-                errors.add(new FieldError("type", "unknown type '" + code + "'; must be one of: " + Coded.allowed(MemberType.class)));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return types;
     }
 }

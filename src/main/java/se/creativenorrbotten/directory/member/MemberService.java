@@ -15,8 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import se.creativenorrbotten.directory.common.json.MergePatch;
@@ -27,10 +27,8 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
 import se.creativenorrbotten.directory.common.problem.Violations;
 import se.creativenorrbotten.directory.common.text.Folding;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
-import se.creativenorrbotten.directory.member.dto.MemberPage;
 import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.member.dto.PublicMemberView;
-import se.creativenorrbotten.directory.search.MemberQuery;
 import se.creativenorrbotten.directory.taxonomy.Languages;
 import se.creativenorrbotten.directory.taxonomy.MunicipalityRepository;
 import se.creativenorrbotten.directory.taxonomy.SkillRepository;
@@ -50,29 +48,18 @@ public class MemberService {
     private final MunicipalityRepository municipalities;
     private final Validator validator;
     private final ObjectMapper json;
+    private final Event<MemberWritten> written;
     private final Clock clock;
 
     public MemberService(MemberRepository members, SkillRepository skills, MunicipalityRepository municipalities,
-            Validator validator, ObjectMapper json) {
+            Validator validator, ObjectMapper json, Event<MemberWritten> written) {
         this.members = members;
         this.skills = skills;
         this.municipalities = municipalities;
         this.validator = validator;
         this.json = json;
+        this.written = written;
         this.clock = Clock.systemUTC();
-    }
-
-    public MemberPage list(MemberQuery query) {
-        List<FieldError> errors = new ArrayList<>();
-        checkKnown(errors, "skill", query.skills(), slug -> skills.findById(slug) != null, "skill");
-        checkKnown(errors, "municipality", query.municipalities(), code -> municipalities.findById(code) != null,
-                "municipality code");
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        PanacheQuery<Member> page = members.filtered(query);
-        return new MemberPage(page.list().stream().map(MemberMapper::toSummary).toList(), query.page().page(),
-                query.page().size(), page.count());
     }
 
     /** The full record, by id or by slug. */
@@ -94,6 +81,7 @@ public class MemberService {
         member.touch(now, members.nextChangeSeq());
         members.persist(member);
         members.flush();
+        written.fire(MemberWritten.of(member.getId()));
         return MemberMapper.toView(member);
     }
 
@@ -134,12 +122,14 @@ public class MemberService {
         members.delete(member);
         members.getEntityManager().persist(new MemberTombstone(member.getId(), now(), members.nextChangeSeq()));
         members.flush();
+        written.fire(MemberWritten.of(id));
     }
 
     private MemberView save(Member member, MemberInput input) {
         MemberMapper.apply(input, member);
         member.touch(now(), members.nextChangeSeq());
         members.flush();
+        written.fire(MemberWritten.of(member.getId()));
         return MemberMapper.toView(member);
     }
 
@@ -238,12 +228,6 @@ public class MemberService {
                 errors.add(new FieldError(field + "[" + i + "]", unknownLabel + " '" + value + "'; see " + where));
             }
         }
-    }
-
-    private static void checkKnown(List<FieldError> errors, String parameter, Set<String> values, Predicate<String> known,
-            String label) {
-        values.stream().sorted().filter(known.negate())
-                .forEach(value -> errors.add(new FieldError(parameter, "unknown " + label + " '" + value + "'")));
     }
 
     /** The name's slug, or the first free one with a numeric suffix: asa-oberg-design, asa-oberg-design-2, … */

@@ -50,6 +50,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 "The request's Content-Type is not supported here; send application/json.");
         add("PreconditionRequired", "428", ProblemType.PRECONDITION_REQUIRED, "If-Match is required for this write.",
                 "Send If-Match with the ETag of the member as you last read it.");
+        add("Unavailable", "503", ProblemType.UNAVAILABLE, "The service is starting up (the search index is not ready yet);"
+                + " retry shortly.", "Search is starting up; try again in a few seconds.");
         add("InternalError", "500", ProblemType.INTERNAL, "An unexpected error; the detail carries a reference for the logs.",
                 "An unexpected error occurred. Quote reference 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0 when you report it.");
     }

@@ -1,24 +1,31 @@
 package se.creativenorrbotten.directory.search;
 
-import java.util.List;
 import java.util.Set;
 
 import se.creativenorrbotten.directory.common.paging.PageRequest;
 import se.creativenorrbotten.directory.member.MemberType;
 
 /**
- * What a caller asks of the member list. Values of one filter are OR-ed, different filters AND-ed.
- * Free text, sorting and facets join this record when search arrives.
+ * What a caller asks of the member list, validated. Values of one filter are OR-ed (AND-ed for skills
+ * with {@code skillsAll}), different filters AND-ed.
+ *
+ * @param text free text, or null
+ * @param serves a municipality code the member is based in or serves, or null
+ * @param available true or false to filter on availability, or null for both
+ * @param near the municipality code distances are measured from (sort distance), or null
  */
-public record MemberQuery(Set<MemberType> types, Set<String> skills, Set<String> municipalities, PageRequest page) {
+public record MemberQuery(String text, Set<MemberType> types, Set<String> skills, boolean skillsAll,
+        Set<String> municipalities, Set<String> languages, String serves, Boolean available, SearchSort sort, String near,
+        PageRequest page, int facetSize) {
+
+    public static final int MAX_TEXT_LENGTH = 200;
+    public static final int DEFAULT_FACET_SIZE = 20;
+    public static final int MAX_FACET_SIZE = 100;
 
     public MemberQuery {
         types = Set.copyOf(types);
         skills = Set.copyOf(skills);
         municipalities = Set.copyOf(municipalities);
-    }
-
-    public static MemberQuery of(List<MemberType> types, List<String> skills, List<String> municipalities, PageRequest page) {
-        return new MemberQuery(Set.copyOf(types), Set.copyOf(skills), Set.copyOf(municipalities), page);
+        languages = Set.copyOf(languages);
     }
 }

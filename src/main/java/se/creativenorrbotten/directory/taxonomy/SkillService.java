@@ -3,9 +3,12 @@ package se.creativenorrbotten.directory.taxonomy;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.text.Folding;
+import se.creativenorrbotten.directory.member.MemberRepository;
+import se.creativenorrbotten.directory.member.MemberWritten;
 
 @ApplicationScoped
 public class SkillService {
@@ -13,9 +16,13 @@ public class SkillService {
     private static final int MAX_SLUG_LENGTH = 60;
 
     private final SkillRepository skills;
+    private final MemberRepository members;
+    private final Event<MemberWritten> written;
 
-    public SkillService(SkillRepository skills) {
+    public SkillService(SkillRepository skills, MemberRepository members, Event<MemberWritten> written) {
         this.skills = skills;
+        this.members = members;
+        this.written = written;
     }
 
     public SkillList list() {
@@ -49,6 +56,8 @@ public class SkillService {
             throw ProblemException.invalid("slug", "a skill's slug cannot change; leave it out or send '" + slug + "'");
         }
         apply(skill, input);
+        skills.flush();
+        written.fire(MemberWritten.of(members.touchCarriersOf(slug)));
         return SkillView.of(skill, skills.memberCount(slug));
     }
 

@@ -27,5 +27,9 @@ public record MemberSummary(
         @Schema(maxLength = WebUrl.MAX_LENGTH, format = "uri") String website,
         @Schema(maxLength = WebUrl.MAX_LENGTH, format = "uri") String logoUrl,
         boolean availableForWork,
-        @Schema(maxLength = 40) Instant updatedAt) {
+        @Schema(maxLength = 40) Instant updatedAt,
+        @Schema(description = "With a free-text query: the text that matched, safe to insert as HTML. Everything but the"
+                + " <mark> tags around the matching parts is escaped.", maxLength = 2000,
+                examples = "<mark>Foto</mark>grafi i Luleå")
+        String highlight) {
 }

@@ -1,0 +1,15 @@
+package se.creativenorrbotten.directory.search;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Facets", description = "Disjunctive facet counts: each facet's counts apply every filter except that"
+        + " facet's own, so a selected value's alternatives keep their counts. municipality lists all 14 (zeros included),"
+        + " type all three, skill the top facetSize values plus every selected one, language every value with members.")
+public record Facets(
+        @Schema(maxItems = 3) List<FacetValue> type,
+        @Schema(maxItems = 200) List<FacetValue> skill,
+        @Schema(maxItems = 14) List<FacetValue> municipality,
+        @Schema(maxItems = 200) List<FacetValue> language) {
+}

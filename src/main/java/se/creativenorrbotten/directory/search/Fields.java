@@ -1,0 +1,212 @@
+package se.creativenorrbotten.directory.search;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Collator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.util.BytesRef;
+
+import se.creativenorrbotten.directory.common.json.Coded;
+import se.creativenorrbotten.directory.common.text.SwedishText;
+import se.creativenorrbotten.directory.member.MemberType;
+import se.creativenorrbotten.directory.member.dto.MemberSummary;
+
+/** The index's fields, how a member becomes a Lucene document, and how a hit becomes a list item again. */
+final class Fields {
+
+    static final String ID = "id";
+    static final String STATUS = "status";
+    static final String TYPE = "type";
+    static final String MUNICIPALITY = "municipality";
+    static final String SERVES = "serves";
+    static final String SKILL = "skill";
+    static final String LANGUAGE = "language";
+    static final String AVAILABLE = "available";
+    static final String LOCATION = "location";
+    static final String NAME_SORT = "name_sort";
+    static final String CREATED = "created";
+    static final String UPDATED = "updated";
+    static final String CARD = "card";
+    static final String DESCRIPTION_TEXT = "description_text";
+
+    static final String NAME = "name";
+    static final String HEADLINE = "headline";
+    static final String TAGS = "tags";
+    static final String DESCRIPTION = "description";
+
+    /** Every member is public until the curation workflow brings other statuses. */
+    static final String PUBLISHED = "published";
+
+    /** The index is kept in Swedish name order, so listing by name stops after the first page's worth. */
+    static final Sort INDEX_SORT = new Sort(new SortField(NAME_SORT, SortField.Type.STRING), new SortField(ID, SortField.Type.STRING));
+
+    /** Text is only matched, never scored by frequency: documents only, no positions, no norms. */
+    private static final FieldType TEXT = new FieldType();
+
+    static {
+        TEXT.setIndexOptions(IndexOptions.DOCS);
+        TEXT.setTokenized(true);
+        TEXT.setOmitNorms(true);
+        TEXT.freeze();
+    }
+
+    private static final ThreadLocal<Collator> COLLATOR = ThreadLocal.withInitial(SwedishText::collator);
+
+    private Fields() {
+    }
+
+    /** The bytes that order names as a Swedish reader expects: …, y, z, å, ä, ö. */
+    static BytesRef sortKey(String name) {
+        return new BytesRef(COLLATOR.get().getCollationKey(name).toByteArray());
+    }
+
+    static Document document(MemberDocument m, Taxonomy taxonomy) {
+        Document doc = new Document();
+        String id = m.id().toString();
+        doc.add(new StringField(ID, id, Field.Store.NO));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
+        doc.add(new StringField(STATUS, PUBLISHED, Field.Store.NO));
+        doc.add(new StringField(TYPE, m.type().code(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(TYPE, new BytesRef(m.type().code())));
+        doc.add(new StringField(MUNICIPALITY, m.municipality(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(MUNICIPALITY, new BytesRef(m.municipality())));
+        if (taxonomy.municipalities().containsKey(m.municipality())) {
+            doc.add(new LatLonDocValuesField(LOCATION, taxonomy.latitude(m.municipality()), taxonomy.longitude(m.municipality())));
+        }
+        doc.add(new StringField(SERVES, m.municipality(), Field.Store.NO));
+        m.serviceArea().stream().filter(code -> !code.equals(m.municipality()))
+                .forEach(code -> doc.add(new StringField(SERVES, code, Field.Store.NO)));
+        for (String skill : m.skills()) {
+            doc.add(new StringField(SKILL, skill, Field.Store.NO));
+            doc.add(new SortedSetDocValuesField(SKILL, new BytesRef(skill)));
+        }
+        for (String language : m.languages()) {
+            doc.add(new StringField(LANGUAGE, language, Field.Store.NO));
+            doc.add(new SortedSetDocValuesField(LANGUAGE, new BytesRef(language)));
+        }
+        doc.add(new StringField(AVAILABLE, Boolean.toString(m.availableForWork()), Field.Store.NO));
+        doc.add(new SortedDocValuesField(NAME_SORT, sortKey(m.name())));
+        doc.add(new NumericDocValuesField(CREATED, m.createdAt().toEpochMilli()));
+        doc.add(new NumericDocValuesField(UPDATED, m.updatedAt().toEpochMilli()));
+
+        text(doc, NAME, m.name());
+        text(doc, HEADLINE, m.headline());
+        text(doc, DESCRIPTION, m.description());
+        text(doc, TAGS, String.join("\n", tags(m.skills(), m.municipality(), taxonomy)));
+
+        doc.add(new StoredField(CARD, card(m)));
+        if (m.description() != null) {
+            doc.add(new StoredField(DESCRIPTION_TEXT, m.description()));
+        }
+        return doc;
+    }
+
+    /** The searchable names of a member's skills (Swedish and English) and base municipality, one per entry. */
+    static List<String> tags(List<String> skills, String municipality, Taxonomy taxonomy) {
+        List<String> tags = new ArrayList<>(skills.size() * 2 + 1);
+        for (String skill : skills) {
+            tags.add(taxonomy.skillNameSv(skill));
+            tags.add(taxonomy.skillNameEn(skill));
+        }
+        tags.add(taxonomy.municipalityName(municipality));
+        return tags;
+    }
+
+    private static void text(Document doc, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            doc.add(new Field(field + Analysis.EXACT, value, TEXT));
+            doc.add(new Field(field + Analysis.FOLDED, value, TEXT));
+        }
+    }
+
+    /** A compact binary form of the list item, stored with the document, so a hit needs no database read. */
+    static byte[] card(MemberDocument m) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(m.id().getMostSignificantBits());
+            out.writeLong(m.id().getLeastSignificantBits());
+            out.writeUTF(m.slug());
+            out.writeUTF(m.name());
+            out.writeUTF(m.type().code());
+            optional(out, m.headline());
+            out.writeUTF(m.municipality());
+            list(out, m.skills());
+            list(out, m.languages());
+            optional(out, m.website());
+            optional(out, m.logoUrl());
+            out.writeBoolean(m.availableForWork());
+            out.writeLong(m.updatedAt().toEpochMilli());
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
+    static MemberSummary summary(BytesRef card, String highlight) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(card.bytes, card.offset, card.length))) {
+            UUID id = new UUID(in.readLong(), in.readLong());
+            String slug = in.readUTF();
+            String name = in.readUTF();
+            MemberType type = Coded.fromCode(MemberType.class, in.readUTF());
+            String headline = optional(in);
+            String municipality = in.readUTF();
+            List<String> skills = list(in);
+            List<String> languages = list(in);
+            String website = optional(in);
+            String logoUrl = optional(in);
+            boolean available = in.readBoolean();
+            Instant updated = Instant.ofEpochMilli(in.readLong());
+            return new MemberSummary(id, slug, name, type, headline, municipality, skills, languages, website, logoUrl,
+                    available, updated, highlight);
+        } catch (IOException corrupt) {
+            throw new UncheckedIOException(corrupt);
+        }
+    }
+
+    private static void optional(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String optional(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private static void list(DataOutputStream out, List<String> values) throws IOException {
+        out.writeByte(values.size());
+        for (String value : values) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static List<String> list(DataInputStream in) throws IOException {
+        int size = in.readByte();
+        List<String> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            values.add(in.readUTF());
+        }
+        return List.copyOf(values);
+    }
+}

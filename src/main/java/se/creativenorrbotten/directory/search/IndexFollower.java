@@ -1,0 +1,272 @@
+package se.creativenorrbotten.directory.search;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.member.MemberWritten;
+
+/**
+ * Keeps the search index equal to the database.
+ * <ul>
+ * <li>At start, in the background (readiness says DOWN until done): reopen the index and catch up from the
+ * position its last commit recorded, or rebuild it from the database when it was built from another
+ * database, in another format, or is ahead of it.</li>
+ * <li>After each committed write on this instance: re-read the written members and refresh, before the
+ * write's response is sent.</li>
+ * <li>Every poll interval: read the change sequence for writes by other instances. Transactions can
+ * commit out of order (seq 11 visible before seq 10), so the followed position only advances past a gap
+ * once the gap is filled or is older than the gap timeout (a rolled-back transaction); until then the
+ * rows above it are re-read, and a member is only re-indexed when its change is newer than the indexed one.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class IndexFollower {
+
+    private static final Logger LOG = Logger.getLogger(IndexFollower.class);
+    /** At a rebuild, the last this many positions are re-read, for transactions still committing then. */
+    private static final long REBUILD_OVERLAP = 1000;
+    private static final long DELETED = Long.MAX_VALUE;
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
+
+    private final IndexSource source;
+    private final DirectoryConfig config;
+    private final Map<UUID, Long> indexedSeq = new ConcurrentHashMap<>();
+    private final TreeMap<Long, Long> gaps = new TreeMap<>();
+    private final Object writeLock = new Object();
+
+    private ScheduledExecutorService scheduler;
+    private volatile SearchIndex index;
+    private volatile Taxonomy taxonomy;
+    private volatile boolean ready;
+    private String databaseId;
+    private long safePoint;
+    private long lastCommit;
+    private boolean uncommitted;
+
+    public IndexFollower(IndexSource source, DirectoryConfig config) {
+        this.source = source;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "search-index-follower");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.execute(this::open);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        synchronized (writeLock) {
+            SearchIndex current = index;
+            ready = false;
+            index = null;
+            if (current != null) {
+                try {
+                    current.commit(databaseId, safePoint);
+                    current.close();
+                } catch (Exception e) {
+                    LOG.warn("Could not commit the search index at shutdown; it is caught up at the next start", e);
+                }
+            }
+        }
+    }
+
+    /** True once searches can run. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    SearchIndex index() {
+        return index;
+    }
+
+    Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /** Members written on this instance: searchable (or gone) before the write's response leaves. */
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberWritten written) {
+        if (!ready || written.ids().isEmpty()) {
+            return;
+        }
+        try {
+            apply(written.ids());
+        } catch (Exception e) {
+            LOG.error("Could not index a write at once; the next poll retries it", e);
+        }
+    }
+
+    private void open() {
+        long started = System.nanoTime();
+        try {
+            synchronized (writeLock) {
+                databaseId = source.databaseId();
+                taxonomy = Taxonomy.load(source);
+                index = new SearchIndex(folder());
+                Map<String, String> committed = index.committed();
+                long latest = source.latestSeq();
+                long followed = Long.parseLong(committed.getOrDefault(SearchIndex.SAFE_POINT, "-1"));
+                if (databaseId.equals(committed.get(SearchIndex.DATABASE_ID))
+                        && SearchIndex.CURRENT_FORMAT.equals(committed.get(SearchIndex.FORMAT))
+                        && followed >= 0 && followed <= latest) {
+                    safePoint = followed;
+                    LOG.infof("Search index reopened; catching up from change %d to %d", followed, latest);
+                } else {
+                    rebuild(latest);
+                }
+            }
+            poll();
+            synchronized (writeLock) {
+                commit();
+            }
+            ready = true;
+            LOG.infof("Search ready in %d ms", (System.nanoTime() - started) / 1_000_000);
+            long every = Math.max(50, config.search().pollInterval().toMillis());
+            scheduler.scheduleWithFixedDelay(this::pollQuietly, every, every, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.error("Could not open the search index; retrying in 5 s", e);
+            scheduler.schedule(this::open, 5, TimeUnit.SECONDS);
+        }
+    }
+
+    private void rebuild(long latest) throws Exception {
+        long started = System.nanoTime();
+        index.deleteAll();
+        indexedSeq.clear();
+        gaps.clear();
+        int[] count = {0};
+        source.forEachMember(member -> {
+            try {
+                index.add(member, taxonomy);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            indexedSeq.put(member.id(), member.changeSeq());
+            count[0]++;
+        });
+        safePoint = Math.max(0, latest - REBUILD_OVERLAP);
+        commit();
+        index.refresh();
+        LOG.infof("Search index built from the database: %d members in %d ms", count[0], (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void pollQuietly() {
+        try {
+            poll();
+        } catch (Exception e) {
+            LOG.warn("Search index poll failed; retrying", e);
+        }
+    }
+
+    /** Reads the changes above the followed position and applies those newer than what the index has. */
+    void poll() throws Exception {
+        Taxonomy fresh = Taxonomy.load(source);
+        if (!fresh.sameAs(taxonomy)) {
+            taxonomy = fresh;
+        }
+        long from;
+        synchronized (writeLock) {
+            from = safePoint;
+        }
+        List<IndexSource.Change> changes = source.changesSince(from);
+        Set<UUID> stale = new HashSet<>();
+        Set<Long> seen = new HashSet<>();
+        long highest = from;
+        for (IndexSource.Change change : changes) {
+            seen.add(change.seq());
+            highest = Math.max(highest, change.seq());
+            if (change.seq() > indexedSeq.getOrDefault(change.id(), -1L)) {
+                stale.add(change.id());
+            }
+        }
+        if (!stale.isEmpty()) {
+            apply(stale);
+        }
+        synchronized (writeLock) {
+            advance(from, highest, seen, System.nanoTime());
+            if (uncommitted && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
+                commit();
+            }
+        }
+    }
+
+    /** Moves the followed position up to the first gap that may still be a transaction in flight. */
+    private void advance(long from, long highest, Set<Long> seen, long now) {
+        for (long seq = from + 1; seq <= highest; seq++) {
+            if (!seen.contains(seq)) {
+                gaps.putIfAbsent(seq, now);
+            }
+        }
+        long timeout = config.search().gapTimeout().toNanos();
+        gaps.entrySet().removeIf(gap -> seen.contains(gap.getKey()) || now - gap.getValue() > timeout);
+        long next = gaps.isEmpty() ? highest : Math.min(highest, gaps.firstKey() - 1);
+        safePoint = Math.max(safePoint, next);
+        gaps.headMap(safePoint, true).clear();
+    }
+
+    /** Re-reads these members from the database and puts their current state (or absence) in the index. */
+    void apply(Collection<UUID> ids) throws SQLException, java.io.IOException {
+        synchronized (writeLock) {
+            SearchIndex current = index;
+            if (current == null) {
+                return;
+            }
+            Map<UUID, MemberDocument> found = source.members(ids);
+            List<UUID> changed = new ArrayList<>();
+            for (UUID id : ids) {
+                MemberDocument member = found.get(id);
+                long known = indexedSeq.getOrDefault(id, -1L);
+                if (member == null && known != DELETED) {
+                    current.delete(id);
+                    indexedSeq.put(id, DELETED);
+                    changed.add(id);
+                } else if (member != null && member.changeSeq() > known) {
+                    current.put(member, taxonomy);
+                    indexedSeq.put(id, member.changeSeq());
+                    changed.add(id);
+                }
+            }
+            if (!changed.isEmpty()) {
+                current.refresh();
+                uncommitted = true;
+            }
+        }
+    }
+
+    private void commit() throws java.io.IOException {
+        index.commit(databaseId, safePoint);
+        lastCommit = System.nanoTime();
+        uncommitted = false;
+    }
+
+    private Path folder() {
+        String configured = config.search().indexDir().orElse(Path.of(config.dataDir(), "index").toString());
+        return "memory".equals(configured) ? null : Path.of(configured);
+    }
+}

@@ -1,0 +1,130 @@
+package se.creativenorrbotten.directory.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The Lucene index of members: one writer, near-real-time searchers, and the per-segment facet arrays.
+ * It holds only what the database holds, so it can always be rebuilt from it.
+ */
+final class SearchIndex implements AutoCloseable {
+
+    static final String DATABASE_ID = "databaseId";
+    static final String SAFE_POINT = "safePoint";
+    static final String FORMAT = "format";
+    /** Bump when the documents' fields change: an index of another format is rebuilt. */
+    static final String CURRENT_FORMAT = "2";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Facet.Registry registry = new Facet.Registry();
+    private final Map<Object, SegmentData> segments = new ConcurrentHashMap<>();
+
+    SearchIndex(Path folder) throws IOException {
+        if (folder == null) {
+            directory = new ByteBuffersDirectory();
+        } else {
+            Files.createDirectories(folder);
+            directory = FSDirectory.open(folder);
+        }
+        IndexWriterConfig config = new IndexWriterConfig(Analysis.INDEX_ANALYZER)
+                .setIndexSort(Fields.INDEX_SORT)
+                .setRAMBufferSizeMB(48)
+                .setCommitOnClose(false);
+        writer = new IndexWriter(directory, config);
+        searchers = new SearcherManager(writer, true, false, new SearcherFactory());
+    }
+
+    /** What the last commit recorded: the database it was built from and how far it had followed it. */
+    Map<String, String> committed() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return Map.of();
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return reader.getIndexCommit().getUserData();
+        }
+    }
+
+    void put(MemberDocument member, Taxonomy taxonomy) throws IOException {
+        writer.updateDocument(new Term(Fields.ID, member.id().toString()), Fields.document(member, taxonomy));
+    }
+
+    void add(MemberDocument member, Taxonomy taxonomy) throws IOException {
+        writer.addDocument(Fields.document(member, taxonomy));
+    }
+
+    void delete(UUID id) throws IOException {
+        writer.deleteDocuments(new Term(Fields.ID, id.toString()));
+    }
+
+    void deleteAll() throws IOException {
+        writer.deleteAll();
+    }
+
+    /** Makes the changes so far visible to searches (not yet durable). */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Makes the changes durable, recording the followed position. */
+    void commit(String databaseId, long safePoint) throws IOException {
+        Map<String, String> data = new HashMap<>();
+        data.put(DATABASE_ID, databaseId);
+        data.put(SAFE_POINT, Long.toString(safePoint));
+        data.put(FORMAT, CURRENT_FORMAT);
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+    }
+
+    IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    Facet.Registry registry() {
+        return registry;
+    }
+
+    /** The facet arrays of a segment, built on first use and dropped when the segment goes. */
+    SegmentData segment(LeafReader reader) throws IOException {
+        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
+        Object key = helper.getKey();
+        SegmentData data = segments.get(key);
+        if (data == null) {
+            data = SegmentData.build(reader, registry);
+            if (segments.putIfAbsent(key, data) == null) {
+                helper.addClosedListener(segments::remove);
+            }
+        }
+        return data;
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.rollback();
+        directory.close();
+    }
+}

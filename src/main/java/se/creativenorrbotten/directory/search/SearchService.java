@@ -1,0 +1,223 @@
+package se.creativenorrbotten.directory.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopFieldCollectorManager;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import se.creativenorrbotten.directory.common.json.Coded;
+import se.creativenorrbotten.directory.common.paging.PageRequest;
+import se.creativenorrbotten.directory.common.problem.FieldError;
+import se.creativenorrbotten.directory.common.problem.ProblemException;
+import se.creativenorrbotten.directory.common.problem.ProblemType;
+import se.creativenorrbotten.directory.member.MemberType;
+import se.creativenorrbotten.directory.member.dto.MemberPage;
+import se.creativenorrbotten.directory.member.dto.MemberSummary;
+import se.creativenorrbotten.directory.taxonomy.Languages;
+
+/** Member search and suggestions for the API: validates what the caller asks, then runs it on the index. */
+@ApplicationScoped
+public class SearchService {
+
+    /** The deepest result a caller can page to (page × size), as in the search engines. */
+    public static final int MAX_WINDOW = 10_000;
+    public static final int MAX_SUGGESTIONS = 10;
+    private static final int MAX_SKILL_SUGGESTIONS = 5;
+
+    private final IndexFollower follower;
+    private volatile MemberSearch current;
+
+    public SearchService(IndexFollower follower) {
+        this.follower = follower;
+    }
+
+    public MemberPage search(SearchRequest request) {
+        MemberQuery query = parse(request, follower.taxonomy());
+        SearchResult result = withSearch(search -> search.search(query));
+        return new MemberPage(result.items(), query.page().page(), query.page().size(), result.total(), result.facets());
+    }
+
+    public SuggestionList suggest(String q) {
+        if (q == null || q.isBlank() || q.length() > 100) {
+            throw ProblemException.invalid("q", "must be 1 to 100 characters");
+        }
+        List<Analysis.Token> tokens = Analysis.tokens(q);
+        if (tokens.isEmpty()) {
+            return new SuggestionList(List.of());
+        }
+        return withSearch(search -> {
+            List<Suggestion> items = new ArrayList<>(skillSuggestions(tokens, search.taxonomy()));
+            IndexSearcher searcher = search.searcher();
+            BooleanQuery names = new BooleanQuery.Builder()
+                    .add(TextQuery.names(tokens), BooleanClause.Occur.MUST)
+                    .add(search.publicOnly(), BooleanClause.Occur.FILTER).build();
+            int wanted = MAX_SUGGESTIONS - items.size();
+            for (ScoreDoc hit : searcher.search(names, new TopFieldCollectorManager(SearchSort.RELEVANCE.lucene(0, 0), wanted,
+                    null, wanted)).scoreDocs) {
+                MemberSummary member = search.card(hit.doc);
+                items.add(new Suggestion(member.name(), "member", member.slug()));
+            }
+            return new SuggestionList(items);
+        });
+    }
+
+    private static List<Suggestion> skillSuggestions(List<Analysis.Token> tokens, Taxonomy taxonomy) {
+        List<Suggestion> skills = new ArrayList<>();
+        taxonomy.skills().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(skill -> {
+            String sv = skill.getValue()[0];
+            String en = skill.getValue()[1];
+            if (Highlighter.matchesAll(tokens, sv)) {
+                skills.add(new Suggestion(sv, "skill", skill.getKey()));
+            } else if (Highlighter.matchesAll(tokens, en)) {
+                skills.add(new Suggestion(en, "skill", skill.getKey()));
+            }
+        });
+        skills.sort(Comparator.comparing(Suggestion::text, se.creativenorrbotten.directory.common.text.SwedishText.COLLATOR));
+        return skills.subList(0, Math.min(MAX_SKILL_SUGGESTIONS, skills.size()));
+    }
+
+    private interface SearchCall<T> {
+        T run(MemberSearch search) throws IOException;
+    }
+
+    /** Runs a search on the current searcher, reusing its per-searcher state while the index is unchanged. */
+    private <T> T withSearch(SearchCall<T> call) {
+        SearchIndex index = follower.index();
+        if (!follower.isReady() || index == null) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "Search is starting up; try again in a few seconds.");
+        }
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                MemberSearch search = current;
+                if (search == null || search.searcher() != searcher || search.taxonomy() != follower.taxonomy()) {
+                    search = new MemberSearch(index, searcher, follower.taxonomy());
+                    current = search;
+                }
+                return call.run(search);
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Validates the parameters; every bad one is reported at once. */
+    static MemberQuery parse(SearchRequest r, Taxonomy taxonomy) {
+        List<FieldError> errors = new ArrayList<>();
+        String text = r.q() == null || r.q().isBlank() ? null : r.q().strip();
+        if (text != null && text.length() > MemberQuery.MAX_TEXT_LENGTH) {
+            errors.add(new FieldError("q", "must be at most " + MemberQuery.MAX_TEXT_LENGTH + " characters"));
+        }
+        Set<MemberType> types = EnumSet.noneOf(MemberType.class);
+        for (String code : r.type()) {
+            try {
+                types.add(Coded.fromCode(MemberType.class, code));
+            } catch (IllegalArgumentException unknown) {
+                errors.add(new FieldError("type", "unknown type '" + code + "'; must be one of: " + Coded.allowed(MemberType.class)));
+            }
+        }
+        Set<String> skills = known("skill", r.skill(), taxonomy.skills().keySet(), "skill", errors);
+        Set<String> municipalities = known("municipality", r.municipality(), taxonomy.municipalities().keySet(),
+                "municipality code", errors);
+        Set<String> languages = new LinkedHashSet<>();
+        for (String code : r.language()) {
+            if (Languages.isKnown(code)) {
+                languages.add(code);
+            } else {
+                errors.add(new FieldError("language", "unknown language code '" + code + "'; use ISO 639-1, or ISO 639-3"
+                        + " where no two-letter code exists"));
+            }
+        }
+        String serves = single("serves", r.serves(), taxonomy.municipalities().keySet(), "municipality code", errors);
+        String near = single("near", r.near(), taxonomy.municipalities().keySet(), "municipality code", errors);
+        Boolean available = null;
+        if (r.available() != null) {
+            if (r.available().equals("true") || r.available().equals("false")) {
+                available = Boolean.valueOf(r.available());
+            } else {
+                errors.add(new FieldError("available", "must be true or false"));
+            }
+        }
+        boolean skillsAll = false;
+        if (r.skillMatch() != null) {
+            if (r.skillMatch().equals("all") || r.skillMatch().equals("any")) {
+                skillsAll = r.skillMatch().equals("all");
+            } else {
+                errors.add(new FieldError("skillMatch", "must be any or all"));
+            }
+        }
+        SearchSort sort = text == null ? SearchSort.NAME : SearchSort.RELEVANCE;
+        if (r.sort() != null) {
+            try {
+                sort = Coded.fromCode(SearchSort.class, r.sort());
+            } catch (IllegalArgumentException unknown) {
+                errors.add(new FieldError("sort", "unknown sort '" + r.sort() + "'; must be one of: " + Coded.allowed(SearchSort.class)));
+            }
+        }
+        if (sort == SearchSort.DISTANCE && r.near() == null) {
+            errors.add(new FieldError("near", "sort=distance needs near=<municipality code> to measure from"));
+        }
+        int facetSize = MemberQuery.DEFAULT_FACET_SIZE;
+        if (r.facetSize() != null) {
+            try {
+                facetSize = Integer.parseInt(r.facetSize());
+            } catch (NumberFormatException notANumber) {
+                facetSize = -1;
+            }
+            if (facetSize < 1 || facetSize > MemberQuery.MAX_FACET_SIZE) {
+                errors.add(new FieldError("facetSize", "must be an integer from 1 to " + MemberQuery.MAX_FACET_SIZE));
+            }
+        }
+        PageRequest page = null;
+        try {
+            page = PageRequest.parse(r.page(), r.size());
+            if ((long) page.page() * page.size() > MAX_WINDOW) {
+                errors.add(new FieldError("page", "page × size must not exceed " + MAX_WINDOW + "; narrow the search instead"));
+            }
+        } catch (ProblemException invalidPaging) {
+            errors.addAll(invalidPaging.toProblem().errors());
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new MemberQuery(text, types, skills, skillsAll, municipalities, languages, serves, available, sort, near, page,
+                facetSize);
+    }
+
+    private static Set<String> known(String parameter, List<String> values, Set<String> known, String label,
+            List<FieldError> errors) {
+        Set<String> valid = new LinkedHashSet<>();
+        for (String value : values) {
+            if (known.contains(value)) {
+                valid.add(value);
+            } else {
+                errors.add(new FieldError(parameter, "unknown " + label + " '" + value + "'"));
+            }
+        }
+        return valid;
+    }
+
+    private static String single(String parameter, String value, Set<String> known, String label, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (!known.contains(value)) {
+            errors.add(new FieldError(parameter, "unknown " + label + " '" + value + "'"));
+            return null;
+        }
+        return value;
+    }
+}

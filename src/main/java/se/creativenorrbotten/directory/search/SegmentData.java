@@ -1,0 +1,109 @@
+package se.creativenorrbotten.directory.search;
+
+import java.io.IOException;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * The facet values of every document of one segment, as plain arrays of global ords, built once per
+ * segment (segments never change). Counting a facet is then an array walk instead of a doc-values
+ * lookup per document: the difference between ~3.5 ms and a fraction of it at 100,000 members.
+ */
+final class SegmentData {
+
+    final int maxDoc;
+    final short[] type;
+    final short[] municipality;
+    final int[] skillStart;
+    final short[] skills;
+    final int[] languageStart;
+    final short[] languages;
+    /** Documents that the public may see (status published), deletions not applied. */
+    final FixedBitSet published;
+
+    private SegmentData(int maxDoc, short[] type, short[] municipality, int[] skillStart, short[] skills, int[] languageStart,
+            short[] languages, FixedBitSet published) {
+        this.maxDoc = maxDoc;
+        this.type = type;
+        this.municipality = municipality;
+        this.skillStart = skillStart;
+        this.skills = skills;
+        this.languageStart = languageStart;
+        this.languages = languages;
+        this.published = published;
+    }
+
+    static SegmentData build(LeafReader reader, Facet.Registry ords) throws IOException {
+        int maxDoc = reader.maxDoc();
+        short[] type = single(DocValues.getSorted(reader, Fields.TYPE), maxDoc, ords.ords(Facet.TYPE));
+        short[] municipality = single(DocValues.getSorted(reader, Fields.MUNICIPALITY), maxDoc, ords.ords(Facet.MUNICIPALITY));
+        int[] skillStart = new int[maxDoc + 1];
+        short[] skills = multi(DocValues.getSortedSet(reader, Fields.SKILL), maxDoc, ords.ords(Facet.SKILL), skillStart);
+        int[] languageStart = new int[maxDoc + 1];
+        short[] languages = multi(DocValues.getSortedSet(reader, Fields.LANGUAGE), maxDoc, ords.ords(Facet.LANGUAGE),
+                languageStart);
+        FixedBitSet published = postings(reader, new Term(Fields.STATUS, Fields.PUBLISHED), new FixedBitSet(maxDoc));
+        return new SegmentData(maxDoc, type, municipality, skillStart, skills, languageStart, languages, published);
+    }
+
+    /** Sets the bits of the documents that contain the term (deleted ones included). */
+    static FixedBitSet postings(LeafReader reader, Term term, FixedBitSet into) throws IOException {
+        PostingsEnum postings = reader.postings(term, PostingsEnum.NONE);
+        if (postings != null) {
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                into.set(doc);
+            }
+        }
+        return into;
+    }
+
+    private static short[] single(SortedDocValues values, int maxDoc, Ords ords) throws IOException {
+        short[] global = globalOrds(values.getValueCount(), ord -> values.lookupOrd(ord).utf8ToString(), ords);
+        short[] perDoc = new short[maxDoc];
+        java.util.Arrays.fill(perDoc, (short) -1);
+        for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+            perDoc[doc] = global[values.ordValue()];
+        }
+        return perDoc;
+    }
+
+    private static short[] multi(SortedSetDocValues values, int maxDoc, Ords ords, int[] start) throws IOException {
+        short[] global = globalOrds((int) values.getValueCount(), ord -> values.lookupOrd(ord).utf8ToString(), ords);
+        short[] all = new short[Math.max(16, maxDoc * 2)];
+        int size = 0;
+        int next = values.nextDoc();
+        for (int doc = 0; doc < maxDoc; doc++) {
+            start[doc] = size;
+            if (doc == next) {
+                for (int i = 0; i < values.docValueCount(); i++) {
+                    if (size == all.length) {
+                        all = java.util.Arrays.copyOf(all, all.length * 2);
+                    }
+                    all[size++] = global[(int) values.nextOrd()];
+                }
+                next = values.nextDoc();
+            }
+        }
+        start[maxDoc] = size;
+        return java.util.Arrays.copyOf(all, size);
+    }
+
+    private interface Lookup {
+        String value(int ord) throws IOException;
+    }
+
+    private static short[] globalOrds(int count, Lookup lookup, Ords ords) throws IOException {
+        short[] global = new short[count];
+        for (int ord = 0; ord < count; ord++) {
+            global[ord] = (short) ords.ord(lookup.value(ord));
+        }
+        return global;
+    }
+}

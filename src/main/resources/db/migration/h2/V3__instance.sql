@@ -1,0 +1,4 @@
+-- A random identity of this database, so that a search index can tell whether it was built from it.
+CREATE TABLE directory_instance (id VARCHAR(36) NOT NULL PRIMARY KEY);
+INSERT INTO directory_instance (id) VALUES (CAST(RANDOM_UUID() AS VARCHAR(36)));
+CREATE INDEX member_tombstone_change_seq_idx ON member_tombstone (change_seq);
