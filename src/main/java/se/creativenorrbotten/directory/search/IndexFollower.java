@@ -25,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.member.MemberWritten;
+import se.creativenorrbotten.directory.taxonomy.TaxonomyChanged;
 
 /**
  * Keeps the search index equal to the database.
@@ -54,6 +55,7 @@ public class IndexFollower {
     private final Map<UUID, Long> indexedSeq = new ConcurrentHashMap<>();
     private final TreeMap<Long, Long> gaps = new TreeMap<>();
     private final Object writeLock = new Object();
+    private final java.util.concurrent.CountDownLatch readyLatch = new java.util.concurrent.CountDownLatch(1);
 
     private ScheduledExecutorService scheduler;
     private volatile SearchIndex index;
@@ -102,6 +104,16 @@ public class IndexFollower {
         return ready;
     }
 
+    /** Waits (at most the timeout) until searches can run; true when they can. */
+    boolean awaitReady(Duration timeout) {
+        try {
+            return readyLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && ready;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     SearchIndex index() {
         return index;
     }
@@ -119,6 +131,21 @@ public class IndexFollower {
             apply(written.ids());
         } catch (Exception e) {
             LOG.error("Could not index a write at once; the next poll retries it", e);
+        }
+    }
+
+    /**
+     * A skill was added, renamed or removed here: labels and validation use the new taxonomy at once, and
+     * the members whose searchable text changed with it are re-indexed.
+     */
+    void onTaxonomyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaxonomyChanged change) {
+        try {
+            taxonomy = Taxonomy.load(source);
+            if (ready && !change.members().isEmpty()) {
+                apply(change.members());
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not follow a taxonomy change at once; the next poll does", e);
         }
     }
 
@@ -146,6 +173,7 @@ public class IndexFollower {
                 commit();
             }
             ready = true;
+            readyLatch.countDown();
             LOG.infof("Search ready in %d ms", (System.nanoTime() - started) / 1_000_000);
             long every = Math.max(50, config.search().pollInterval().toMillis());
             scheduler.scheduleWithFixedDelay(this::pollQuietly, every, every, TimeUnit.MILLISECONDS);

@@ -34,6 +34,8 @@ public class SearchService {
     public static final int MAX_WINDOW = 10_000;
     public static final int MAX_SUGGESTIONS = 10;
     private static final int MAX_SKILL_SUGGESTIONS = 5;
+    /** A search that arrives while the index opens waits this long before it is answered 503. */
+    private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(10);
 
     private final IndexFollower follower;
     private volatile MemberSearch current;
@@ -93,6 +95,9 @@ public class SearchService {
 
     /** Runs a search on the current searcher, reusing its per-searcher state while the index is unchanged. */
     private <T> T withSearch(SearchCall<T> call) {
+        if (!follower.isReady()) {
+            follower.awaitReady(STARTUP_WAIT);
+        }
         SearchIndex index = follower.index();
         if (!follower.isReady() || index == null) {
             throw new ProblemException(ProblemType.UNAVAILABLE, "Search is starting up; try again in a few seconds.");

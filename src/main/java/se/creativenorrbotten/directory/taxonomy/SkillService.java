@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.text.Folding;
 import se.creativenorrbotten.directory.member.MemberRepository;
-import se.creativenorrbotten.directory.member.MemberWritten;
 
 @ApplicationScoped
 public class SkillService {
@@ -17,12 +16,12 @@ public class SkillService {
 
     private final SkillRepository skills;
     private final MemberRepository members;
-    private final Event<MemberWritten> written;
+    private final Event<TaxonomyChanged> changed;
 
-    public SkillService(SkillRepository skills, MemberRepository members, Event<MemberWritten> written) {
+    public SkillService(SkillRepository skills, MemberRepository members, Event<TaxonomyChanged> changed) {
         this.skills = skills;
         this.members = members;
-        this.written = written;
+        this.changed = changed;
     }
 
     public SkillList list() {
@@ -46,6 +45,7 @@ public class SkillService {
         Skill skill = new Skill(slug);
         apply(skill, input);
         skills.persist(skill);
+        changed.fire(TaxonomyChanged.of(slug));
         return SkillView.of(skill, 0);
     }
 
@@ -57,7 +57,7 @@ public class SkillService {
         }
         apply(skill, input);
         skills.flush();
-        written.fire(MemberWritten.of(members.touchCarriersOf(slug)));
+        changed.fire(new TaxonomyChanged(slug, members.touchCarriersOf(slug)));
         return SkillView.of(skill, skills.memberCount(slug));
     }
 
@@ -70,6 +70,7 @@ public class SkillService {
                     + " member(s); remove it from them first.");
         }
         skills.delete(skill);
+        changed.fire(TaxonomyChanged.of(slug));
     }
 
     private Skill find(String slug) {
