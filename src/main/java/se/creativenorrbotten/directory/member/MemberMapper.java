@@ -43,6 +43,14 @@ final class MemberMapper {
                 m.isAvailableForWork());
     }
 
+    /** The input with its text trimmed and NFC-normalised and empty text as absent, as it will be stored. */
+    static MemberInput normalized(MemberInput in) {
+        return new MemberInput(Folding.clean(in.name()), in.type(), text(in.headline()), text(in.description()),
+                in.municipality(), in.serviceArea(), in.skills(), in.languages(), text(in.website()), text(in.logoUrl()),
+                in.portfolioLinks(), in.socialLinks(), text(in.email()), text(in.phone()), in.contactPublic(),
+                in.organisationNumber(), text(in.school()), in.graduationYear(), in.foundedYear(), in.availableForWork());
+    }
+
     /** Copies a validated input onto the entity; text is trimmed and NFC-normalised, empty text becomes null. */
     static void apply(MemberInput in, Member m) {
         m.setName(Folding.clean(in.name()));

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -42,6 +43,7 @@ public class MemberService {
 
     private static final String FALLBACK_SLUG = "member";
     private static final int MAX_SLUG_LENGTH = 80;
+    private static final int MAX_CREATE_ATTEMPTS = 5;
 
     private final MemberRepository members;
     private final SkillRepository skills;
@@ -72,9 +74,24 @@ public class MemberService {
         return MemberMapper.toPublic(member);
     }
 
-    @Transactional
+    /**
+     * Adds a member. Two members created at once with the same name could both pick the same free slug;
+     * the loser's transaction fails on the unique slug and is retried with the next free one.
+     */
     public MemberView create(MemberInput input) {
-        validate(input);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> createOnce(input));
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_CREATE_ATTEMPTS || !slugTaken(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private MemberView createOnce(MemberInput raw) {
+        MemberInput input = validate(raw);
         Instant now = now();
         Member member = new Member(UUID.randomUUID(), freeSlug(input.name()), now);
         MemberMapper.apply(input, member);
@@ -85,11 +102,21 @@ public class MemberService {
         return MemberMapper.toView(member);
     }
 
+    private static boolean slugTaken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    ? violation.getConstraintName() + " " + violation.getMessage() : cause.getMessage();
+            if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("member_slug_unique")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Transactional
     public MemberView replace(UUID id, String ifMatch, MemberInput input) {
         Member member = findForWrite(id, ifMatch, true);
-        validate(input);
-        return save(member, input);
+        return save(member, validate(input));
     }
 
     /** Applies an RFC 7396 merge patch to the member as its write body, then validates the result like a PUT. */
@@ -112,8 +139,7 @@ public class MemberService {
         } catch (JsonProcessingException e) {
             throw JsonProblems.of(e);
         }
-        validate(input);
-        return save(member, input);
+        return save(member, validate(input));
     }
 
     @Transactional
@@ -126,8 +152,9 @@ public class MemberService {
     }
 
     private MemberView save(Member member, MemberInput input) {
+        long changeSeq = members.nextChangeSeq(); // before the change: the native query flushes pending changes
         MemberMapper.apply(input, member);
-        member.touch(now(), members.nextChangeSeq());
+        member.touch(now(), changeSeq);
         members.flush();
         written.fire(MemberWritten.of(member.getId()));
         return MemberMapper.toView(member);
@@ -165,10 +192,11 @@ public class MemberService {
      * Checks a write body completely and reports every bad field at once: the constraints declared on
      * {@link MemberInput}, then the rules that need the database or span several fields.
      */
-    private void validate(MemberInput input) {
-        if (input == null) {
+    private MemberInput validate(MemberInput raw) {
+        if (raw == null) {
             throw ProblemException.invalid("body", "a JSON object describing the member is required");
         }
+        MemberInput input = MemberMapper.normalized(raw);
         List<FieldError> errors = new ArrayList<>(Violations.fieldErrors(validator.validate(input)));
         if (input.name() != null && Folding.slug(input.name()).isEmpty()) {
             errors.add(new FieldError("name", "must contain at least one letter or digit"));
@@ -209,6 +237,7 @@ public class MemberService {
             errors.sort(Violations.BY_FIELD);
             throw ProblemException.invalid(errors);
         }
+        return input;
     }
 
     private static <T> void checkList(List<FieldError> errors, String field, List<T> values, Predicate<T> known,
@@ -242,7 +271,8 @@ public class MemberService {
         }
         for (int n = 2;; n++) {
             String suffix = "-" + n;
-            String candidate = base.substring(0, Math.min(base.length(), MAX_SLUG_LENGTH - suffix.length())) + suffix;
+            String candidate = base.substring(0, Math.min(base.length(), MAX_SLUG_LENGTH - suffix.length()))
+                    .replaceAll("-+$", "") + suffix;
             if (!taken.contains(candidate) && (candidate.startsWith(base) || members.findBySlug(candidate).isEmpty())) {
                 return candidate;
             }

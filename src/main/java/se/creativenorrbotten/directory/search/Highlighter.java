@@ -94,7 +94,8 @@ final class Highlighter {
                 length = Math.min(word.length(), token.exact().length());
             } else if (folded.startsWith(token.folded())) {
                 length = Math.min(word.length(), token.folded().length());
-            } else if (token.folded().length() >= TextQuery.MIN_TYPO_LENGTH && withinOneEdit(folded, token.folded())) {
+            } else if (token.folded().length() >= TextQuery.MIN_TYPO_LENGTH && !folded.isEmpty()
+                    && folded.charAt(0) == token.folded().charAt(0) && withinOneEdit(folded, token.folded())) {
                 length = word.length();
             }
             if (length > 0) {

@@ -14,15 +14,15 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.Bits;
@@ -86,11 +86,7 @@ final class MemberSearch {
         Query text = query.text() == null ? null : searcher.rewrite(TextQuery.build(tokens));
 
         FixedBitSet[] base = copy(publicDocs);
-        boolean narrowed = false;
-        if (text != null) {
-            and(base, matching(text));
-            narrowed = true;
-        }
+        boolean narrowed = text != null;
         if (query.serves() != null) {
             and(base, terms(Fields.SERVES, List.of(query.serves()), false));
             narrowed = true;
@@ -115,6 +111,14 @@ final class MemberSearch {
 
         FixedBitSet[] hits = copy(base);
         selected.values().forEach(set -> and(hits, set));
+        TopFieldDocs top = null;
+        if (text != null) {
+            TextPass pass = new TextPass(hits, sortOf(query, text), query.page().offset() + query.page().size());
+            searcher.search(text, pass);
+            and(base, pass.matches);
+            and(hits, pass.matches);
+            top = pass.top.topDocs();
+        }
         long total = 0;
         for (FixedBitSet set : hits) {
             total += set.cardinality();
@@ -143,8 +147,67 @@ final class MemberSearch {
             countOver(others, EnumSet.of(facet), counts);
         }
 
-        List<MemberSummary> items = total == 0 ? List.of() : page(query, text, hits, tokens);
+        List<MemberSummary> items = List.of();
+        if (total > 0) {
+            if (top == null) {
+                int wanted = query.page().offset() + query.page().size();
+                top = searcher.search(new DocSetQuery(hits), new TopFieldCollectorManager(sortOf(query, null), wanted, null, wanted));
+            }
+            items = items(top.scoreDocs, query.page().offset(), tokens);
+        }
         return new SearchResult(items, total, facets(query, counts));
+    }
+
+    /**
+     * One pass of the text query over the index: records every match (for the facet counts) and
+     * collects the top of those that also pass the filters, with their scores.
+     */
+    private static final class TextPass implements Collector {
+        private final FixedBitSet[] filter;
+        final FixedBitSet[] matches;
+        final TopFieldCollector top;
+
+        TextPass(FixedBitSet[] filter, Sort sort, int wanted) {
+            this.filter = filter;
+            this.matches = new FixedBitSet[filter.length];
+            for (int i = 0; i < filter.length; i++) {
+                matches[i] = new FixedBitSet(filter[i].length());
+            }
+            this.top = new TopFieldCollectorManager(sort, Math.max(1, wanted), null, Integer.MAX_VALUE).newCollector();
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            LeafCollector inner = top.getLeafCollector(context);
+            FixedBitSet matched = matches[context.ord];
+            FixedBitSet allowed = filter[context.ord];
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) throws IOException {
+                    inner.setScorer(scorer);
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    matched.set(doc);
+                    if (allowed.get(doc)) {
+                        inner.collect(doc);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return top.scoreMode().needsScores() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    private Sort sortOf(MemberQuery query, Query text) {
+        double lat = query.near() == null ? 0 : taxonomy.latitude(query.near());
+        double lon = query.near() == null ? 0 : taxonomy.longitude(query.near());
+        SearchSort sort = query.sort() == SearchSort.RELEVANCE && text == null ? SearchSort.NAME : query.sort();
+        return sort.lucene(lat, lon);
     }
 
     /** Counts over the whole public index, computed once per searcher. */
@@ -176,20 +239,7 @@ final class MemberSearch {
         return taxonomy;
     }
 
-    private List<MemberSummary> page(MemberQuery query, Query text, FixedBitSet[] hits, List<Analysis.Token> tokens)
-            throws IOException {
-        int offset = query.page().offset();
-        int wanted = offset + query.page().size();
-        boolean relevance = text != null && query.sort() == SearchSort.RELEVANCE;
-        Query top = new DocSetQuery(hits);
-        if (relevance) {
-            top = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST).add(top, BooleanClause.Occur.FILTER).build();
-        }
-        double lat = query.near() == null ? 0 : taxonomy.latitude(query.near());
-        double lon = query.near() == null ? 0 : taxonomy.longitude(query.near());
-        SearchSort sort = query.sort() == SearchSort.RELEVANCE && text == null ? SearchSort.NAME : query.sort();
-        TopFieldDocs top100 = searcher.search(top, new TopFieldCollectorManager(sort.lucene(lat, lon), wanted, null, wanted));
-        ScoreDoc[] docs = top100.scoreDocs;
+    private List<MemberSummary> items(ScoreDoc[] docs, int offset, List<Analysis.Token> tokens) throws IOException {
         List<MemberSummary> items = new ArrayList<>(Math.max(0, docs.length - offset));
         StoredFields stored = searcher.storedFields();
         for (int i = offset; i < docs.length; i++) {
@@ -213,41 +263,6 @@ final class MemberSearch {
         return new MemberSummary(card.id(), card.slug(), card.name(), card.type(), card.headline(), card.municipality(),
                 card.skills(), card.languages(), card.website(), card.logoUrl(), card.availableForWork(), card.updatedAt(),
                 highlight);
-    }
-
-    /** The documents the query matches, per segment, deletions included (the base set excludes them). */
-    private FixedBitSet[] matching(Query query) throws IOException {
-        FixedBitSet[] sets = new FixedBitSet[leaves.size()];
-        searcher.search(query, new SimpleCollector() {
-            private FixedBitSet current;
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) {
-                current = new FixedBitSet(context.reader().maxDoc());
-                sets[context.ord] = current;
-            }
-
-            @Override
-            public void setScorer(Scorable scorer) {
-                // matches only
-            }
-
-            @Override
-            public void collect(int doc) {
-                current.set(doc);
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-            }
-        });
-        for (LeafReaderContext leaf : leaves) {
-            if (sets[leaf.ord] == null) {
-                sets[leaf.ord] = new FixedBitSet(leaf.reader().maxDoc());
-            }
-        }
-        return sets;
     }
 
     /** Documents with any (or, with {@code all}, every) of the values, per segment. */

@@ -11,6 +11,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -18,12 +19,13 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Free text as Lucene clauses. Every word must match (AND). A word matches a field exactly (å ä ö as
  * typed), as a prefix ("foto" → "fotograf"), folded ("lulea" → "Luleå"), or with one typo when it has
- * five letters or more ("fotgraf"). Each way has a fixed score, the best one counts per word, and the
+ * five letters or more ("fotgraf"; not in the first letter). Each way has a fixed score, the best one counts per word, and the
  * words' scores add up:
  * <ul>
  * <li>field: name 8, headline 4, skill and municipality names 2, description 1 — halving, so that a
  * weaker kind of match in a stronger field still wins;</li>
- * <li>kind: exact word 1.0, exact prefix 0.9, folded word 0.8, folded prefix 0.7, typo 0.6.</li>
+ * <li>kind: exact word 1.0, exact prefix 0.9 (for words typed with diacritics), folded word 0.8, folded
+ * prefix 0.7, typo 0.6.</li>
  * </ul>
  * So an exact match ranks above a folded one, a folded one above a typo, and a name above a headline
  * above a description.
@@ -32,6 +34,9 @@ final class TextQuery {
 
     static final int MIN_TYPO_LENGTH = 5;
     static final int MIN_PREFIX_LENGTH = 2;
+    /** The first letter of a word is taken as typed (as most typos are later in a word): much faster matching. */
+    static final int TYPO_PREFIX = 1;
+    private static final int MAX_TYPO_EXPANSIONS = 50;
 
     private static final String[] FIELDS = {Fields.NAME, Fields.HEADLINE, Fields.TAGS, Fields.DESCRIPTION};
     private static final float[] FIELD_WEIGHTS = {8f, 4f, 2f, 1f};
@@ -73,7 +78,8 @@ final class TextQuery {
             String foldedField = FIELDS[f] + Analysis.FOLDED;
             float weight = FIELD_WEIGHTS[f];
             ways.add(scored(new TermQuery(new Term(exactField, token.exact())), weight * EXACT));
-            if (token.exact().length() >= MIN_PREFIX_LENGTH) {
+            if (token.exact().length() >= MIN_PREFIX_LENGTH && !token.exact().equals(token.folded())) {
+                // Without diacritics in the word, the folded prefix finds the same and more.
                 ways.add(scored(new PrefixQuery(new Term(exactField, token.exact())), weight * EXACT_PREFIX));
             }
             ways.add(scored(new TermQuery(new Term(foldedField, token.folded())), weight * FOLDED));
@@ -81,7 +87,8 @@ final class TextQuery {
                 ways.add(scored(new PrefixQuery(new Term(foldedField, token.folded())), weight * FOLDED_PREFIX));
             }
             if (token.folded().codePointCount(0, token.folded().length()) >= MIN_TYPO_LENGTH) {
-                ways.add(scored(new FuzzyQuery(new Term(foldedField, token.folded()), 1, 0, 50, true), weight * TYPO));
+                ways.add(scored(new FuzzyQuery(new Term(foldedField, token.folded()), 1, TYPO_PREFIX, MAX_TYPO_EXPANSIONS, true,
+                        MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE), weight * TYPO));
             }
         }
         return new DisjunctionMaxQuery(ways, 0f);

@@ -52,6 +52,9 @@ public final class Folding {
             char c = folded.charAt(i);
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
                 if (pendingDash && slug.length() > 0) {
+                    if (slug.length() + 2 > MAX_SLUG_LENGTH) {
+                        break;
+                    }
                     slug.append('-');
                 }
                 slug.append(c);

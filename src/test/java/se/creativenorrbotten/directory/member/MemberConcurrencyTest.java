@@ -1,0 +1,160 @@
+package se.creativenorrbotten.directory.member;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.creativenorrbotten.directory.TestApi.asAdmin;
+import static se.creativenorrbotten.directory.TestApi.assertProblem;
+import static se.creativenorrbotten.directory.TestApi.unique;
+import static se.creativenorrbotten.directory.member.TestMembers.create;
+import static se.creativenorrbotten.directory.member.TestMembers.fullRecord;
+import static se.creativenorrbotten.directory.member.TestMembers.patch;
+import static se.creativenorrbotten.directory.member.TestMembers.put;
+import static se.creativenorrbotten.directory.member.TestMembers.stored;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import se.creativenorrbotten.directory.TestApi;
+import se.creativenorrbotten.directory.member.TestMembers.Created;
+
+/** Optimistic concurrency: If-Match is required for PUT and PATCH, and a write based on a stale read changes nothing. */
+@QuarkusTest
+class MemberConcurrencyTest {
+
+    @Test
+    void writesWithoutIfMatchAre428AndChangeNothing() {
+        Created created = create(TestMembers.freelancer(unique()));
+        Map<String, Object> before = stored(created.id());
+
+        assertProblem(put(created.id(), null, TestMembers.freelancer(unique())), 428)
+                .body("type", equalTo(TestApi.PROBLEM_TYPES + "precondition-required"));
+        assertProblem(patch(created.id(), null, Map.of("headline", "x")), 428);
+
+        assertEquals(before, stored(created.id()));
+    }
+
+    @Test
+    void writesWithAStaleIfMatchAre412AndChangeNothing() {
+        String marker = unique();
+        Created created = create(TestMembers.freelancer(marker));
+        Map<String, Object> first = TestMembers.freelancer(marker);
+        first.put("headline", "First change");
+        put(created.id(), created.etag(), first).then().statusCode(200);
+        Map<String, Object> afterFirst = stored(created.id());
+
+        Map<String, Object> second = TestMembers.freelancer(marker);
+        second.put("headline", "Second change, based on a stale read");
+        assertProblem(put(created.id(), created.etag(), second), 412)
+                .body("type", equalTo(TestApi.PROBLEM_TYPES + "precondition-failed"));
+        assertProblem(patch(created.id(), created.etag(), Map.of("headline", "Stale patch")), 412);
+        assertProblem(asAdmin().header("If-Match", created.etag()).delete(created.path()), 412);
+
+        assertEquals(afterFirst, stored(created.id()));
+        assertEquals("First change", afterFirst.get("headline"));
+    }
+
+    @Test
+    void thePublicETagCannotAuthoriseAWrite() {
+        Created created = create(TestMembers.freelancer(unique()));
+        String publicTag = TestApi.anonymous().get(created.path()).then().statusCode(200).extract().header("ETag");
+        assertEquals("\"" + created.version() + "-public\"", publicTag);
+
+        assertProblem(patch(created.id(), publicTag, Map.of("headline", "x")), 412);
+        assertProblem(patch(created.id(), "W/" + created.etag(), Map.of("headline", "x")), 412);
+
+        fullRecord(created.id()).then().statusCode(200).header("ETag", created.etag());
+    }
+
+    @Test
+    void ifMatchStarOrAListContainingTheCurrentTagAuthorisesAWrite() {
+        Created created = create(TestMembers.freelancer(unique()));
+
+        patch(created.id(), "*", Map.of("headline", "Star")).then().statusCode(200).body("headline", equalTo("Star"));
+        String current = fullRecord(created.id()).header("ETag");
+        patch(created.id(), "\"999999\", " + current, Map.of("headline", "Listed")).then().statusCode(200)
+                .body("headline", equalTo("Listed"));
+    }
+
+    @RepeatedTest(3)
+    void ofTwoSimultaneousPutsWithTheSameIfMatchExactlyOneWins() throws Exception {
+        String marker = unique();
+        Created created = create(TestMembers.freelancer(marker));
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        List<Callable<Response>> writes = new ArrayList<>();
+        for (String writer : List.of("A", "B")) {
+            Map<String, Object> body = TestMembers.freelancer(marker);
+            body.put("headline", "Written by " + writer);
+            body.put("skills", List.of(writer.equals("A") ? "photography" : "illustration"));
+            bodies.add(body);
+            writes.add(() -> put(created.id(), created.etag(), body));
+        }
+
+        List<Response> responses = simultaneously(writes);
+
+        List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
+        int winner = statuses.indexOf(200);
+        assertTrue(winner >= 0 && statuses.lastIndexOf(200) == winner, "exactly one 200: " + statuses);
+        Response loser = responses.get(1 - winner);
+        assertTrue(Set.of(409, 412).contains(loser.statusCode()), "the other 409 or 412: " + statuses);
+        assertProblem(loser, loser.statusCode());
+        Map<String, Object> stored = stored(created.id());
+        assertEquals(responses.get(winner).jsonPath().getMap("$"), stored);
+        assertEquals(bodies.get(winner).get("headline"), stored.get("headline"));
+        assertEquals(bodies.get(winner).get("skills"), stored.get("skills"));
+    }
+
+    @RepeatedTest(3)
+    void simultaneousCreatesWithTheSameNameAllSucceedWithNumberedSlugs() throws Exception {
+        String marker = unique();
+        Map<String, Object> body = TestMembers.freelancer(marker);
+        List<Callable<Response>> creates = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            creates.add(() -> asAdmin(body).post(TestMembers.MEMBERS));
+        }
+
+        List<Response> responses = simultaneously(creates);
+
+        assertEquals(List.of(201, 201, 201, 201), responses.stream().map(Response::statusCode).toList());
+        String slug = "testmedlem-" + marker;
+        assertEquals(Set.of(slug, slug + "-2", slug + "-3", slug + "-4"),
+                responses.stream().map(r -> r.jsonPath().getString("slug")).collect(Collectors.toSet()));
+    }
+
+    /** Runs the calls on as many threads, released together, and answers their responses in call order. */
+    private static List<Response> simultaneously(List<Callable<Response>> calls) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (Callable<Response> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
