@@ -45,6 +45,17 @@ public interface DirectoryConfig {
          */
         @WithDefault("60s")
         Duration gapTimeout();
+
+        /**
+         * How many (segment, query word) match results are cached (about 110 KB each for a segment of
+         * 100,000 members); 0 turns the cache off.
+         */
+        @WithDefault("256")
+        int wordCacheSize();
+
+        /** How many facet-count results (per filter combination and words) each searcher keeps; 0 turns it off. */
+        @WithDefault("1024")
+        int facetCacheSize();
     }
 
     interface Admin {

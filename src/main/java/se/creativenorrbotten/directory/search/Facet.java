@@ -33,35 +33,45 @@ enum Facet {
 
     /**
      * Adds, for every document in {@code docs}, its values of each facet in {@code which} to that facet's
-     * counts. One pass over the documents whatever the number of facets.
+     * counts: one tight loop per facet over the set bits (no per-document branching on the facet).
      */
     static void count(SegmentData data, FixedBitSet docs, Set<Facet> which, Map<Facet, int[]> counts) {
-        int[] type = which.contains(TYPE) ? counts.get(TYPE) : null;
-        int[] municipality = which.contains(MUNICIPALITY) ? counts.get(MUNICIPALITY) : null;
-        int[] skill = which.contains(SKILL) ? counts.get(SKILL) : null;
-        int[] language = which.contains(LANGUAGE) ? counts.get(LANGUAGE) : null;
         long[] words = docs.getBits();
         int wordCount = FixedBitSet.bits2words(docs.length());
+        for (Facet facet : which) {
+            int[] into = counts.get(facet);
+            switch (facet) {
+                case TYPE -> single(words, wordCount, data.type, into);
+                case MUNICIPALITY -> single(words, wordCount, data.municipality, into);
+                case SKILL -> multi(words, wordCount, data.skillStart, data.skills, into);
+                case LANGUAGE -> multi(words, wordCount, data.languageStart, data.languages, into);
+            }
+        }
+    }
+
+    private static void single(long[] words, int wordCount, short[] values, int[] into) {
         for (int w = 0; w < wordCount; w++) {
             long word = words[w];
+            int base = w << 6;
             while (word != 0) {
-                int doc = (w << 6) + Long.numberOfTrailingZeros(word);
+                int value = values[base + Long.numberOfTrailingZeros(word)];
                 word &= word - 1;
-                if (type != null && data.type[doc] >= 0) {
-                    type[data.type[doc]]++;
+                if (value >= 0) {
+                    into[value]++;
                 }
-                if (municipality != null && data.municipality[doc] >= 0) {
-                    municipality[data.municipality[doc]]++;
-                }
-                if (skill != null) {
-                    for (int k = data.skillStart[doc], end = data.skillStart[doc + 1]; k < end; k++) {
-                        skill[data.skills[k]]++;
-                    }
-                }
-                if (language != null) {
-                    for (int k = data.languageStart[doc], end = data.languageStart[doc + 1]; k < end; k++) {
-                        language[data.languages[k]]++;
-                    }
+            }
+        }
+    }
+
+    private static void multi(long[] words, int wordCount, int[] start, short[] values, int[] into) {
+        for (int w = 0; w < wordCount; w++) {
+            long word = words[w];
+            int base = w << 6;
+            while (word != 0) {
+                int doc = base + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                for (int k = start[doc], end = start[doc + 1]; k < end; k++) {
+                    into[values[k]]++;
                 }
             }
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -114,7 +115,7 @@ final class Fields {
         text(doc, DESCRIPTION, m.description());
         text(doc, TAGS, String.join("\n", tags(m.skills(), m.municipality(), taxonomy)));
 
-        doc.add(new StoredField(CARD, card(m)));
+        doc.add(new BinaryDocValuesField(CARD, new BytesRef(card(m))));
         if (m.description() != null) {
             doc.add(new StoredField(DESCRIPTION_TEXT, m.description()));
         }
@@ -139,7 +140,10 @@ final class Fields {
         }
     }
 
-    /** A compact binary form of the list item, stored with the document, so a hit needs no database read. */
+    /**
+     * A compact binary form of the list item, kept as (uncompressed, random-access) doc values with the
+     * document, so a hit needs neither a database read nor decompressing stored fields.
+     */
     static byte[] card(MemberDocument m) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {

@@ -48,6 +48,7 @@ public class IndexFollower {
     /** At a rebuild, the last this many positions are re-read, for transactions still committing then. */
     private static final long REBUILD_OVERLAP = 1000;
     private static final long DELETED = Long.MAX_VALUE;
+    private static final int REBUILD_THREADS = 2;
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
 
     private final IndexSource source;
@@ -155,7 +156,7 @@ public class IndexFollower {
             synchronized (writeLock) {
                 databaseId = source.databaseId();
                 taxonomy = Taxonomy.load(source);
-                index = new SearchIndex(folder());
+                index = new SearchIndex(folder(), config.search().wordCacheSize());
                 Map<String, String> committed = index.committed();
                 long latest = source.latestSeq();
                 long followed = Long.parseLong(committed.getOrDefault(SearchIndex.SAFE_POINT, "-1"));
@@ -188,20 +189,34 @@ public class IndexFollower {
         index.deleteAll();
         indexedSeq.clear();
         gaps.clear();
-        int[] count = {0};
-        source.forEachMember(member -> {
-            try {
-                index.add(member, taxonomy);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            indexedSeq.put(member.id(), member.changeSeq());
-            count[0]++;
-        });
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        // Reading the database and analysing text overlap: documents are built and added by two workers
+        // (IndexWriter is thread-safe); a full queue makes the reader add documents itself.
+        java.util.concurrent.ThreadPoolExecutor workers = new java.util.concurrent.ThreadPoolExecutor(REBUILD_THREADS,
+                REBUILD_THREADS, 0, TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(2000),
+                new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+        try {
+            source.forEachMember(member -> workers.execute(() -> {
+                try {
+                    index.add(member, taxonomy);
+                    indexedSeq.put(member.id(), member.changeSeq());
+                    count.incrementAndGet();
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        } finally {
+            workers.shutdown();
+            workers.awaitTermination(10, TimeUnit.MINUTES);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
         safePoint = Math.max(0, latest - REBUILD_OVERLAP);
         commit();
         index.refresh();
-        LOG.infof("Search index built from the database: %d members in %d ms", count[0], (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("Search index built from the database: %d members in %d ms", count.get(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private void pollQuietly() {

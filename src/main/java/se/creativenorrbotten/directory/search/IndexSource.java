@@ -79,20 +79,87 @@ public class IndexSource {
         return changes;
     }
 
-    /** Every member, in no particular order. */
+    /**
+     * Every member, streamed: the members and their lists are read in id order side by side (a merge
+     * join in the database's own order), so memory stays flat whatever the number of members.
+     */
     public void forEachMember(Consumer<MemberDocument> consumer) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            Map<UUID, List<String>> skills = lists(c, "select member_id, skill_slug from member_skill order by member_id, position", null);
-            Map<UUID, List<String>> languages = lists(c, "select member_id, language_code from member_language order by member_id, position", null);
-            Map<UUID, List<String>> areas = lists(c, "select member_id, municipality_code from member_service_area order by member_id, position", null);
-            try (PreparedStatement s = c.prepareStatement(MEMBER_COLUMNS)) {
-                s.setFetchSize(1000);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        consumer.accept(document(rs, skills, languages, areas));
-                    }
+        try (Connection c = dataSource.getConnection(); Streaming streaming = new Streaming(c);
+                ListCursor skills = new ListCursor(c, "select member_id, skill_slug from member_skill order by member_id, position");
+                ListCursor languages = new ListCursor(c,
+                        "select member_id, language_code from member_language order by member_id, position");
+                ListCursor areas = new ListCursor(c,
+                        "select member_id, municipality_code from member_service_area order by member_id, position");
+                PreparedStatement s = c.prepareStatement(MEMBER_COLUMNS + " order by id")) {
+            s.setFetchSize(1000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject("id", UUID.class);
+                    consumer.accept(document(rs, Map.of(id, skills.take(id)), Map.of(id, languages.take(id)),
+                            Map.of(id, areas.take(id))));
                 }
             }
+        }
+    }
+
+    /**
+     * Embedded H2 materialises a whole result set in memory unless told to stream it; this asks for
+     * streaming on the connection for the duration of a bulk read (PostgreSQL streams with a fetch size).
+     */
+    private static final class Streaming implements AutoCloseable {
+        private final Connection connection;
+        private final boolean h2;
+
+        Streaming(Connection connection) throws SQLException {
+            this.connection = connection;
+            this.h2 = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2");
+            set(true);
+        }
+
+        private void set(boolean lazy) throws SQLException {
+            if (h2) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("SET LAZY_QUERY_EXECUTION " + lazy);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            set(false);
+        }
+    }
+
+    /** A list table read in member order; {@link #take} returns the rows of one member. */
+    private static final class ListCursor implements AutoCloseable {
+        private final PreparedStatement statement;
+        private final ResultSet rows;
+        private boolean more;
+
+        ListCursor(Connection c, String sql) throws SQLException {
+            statement = c.prepareStatement(sql);
+            statement.setFetchSize(5000);
+            rows = statement.executeQuery();
+            more = rows.next();
+        }
+
+        /** The values of this member: the rows at the cursor while they belong to it (both sides share one order). */
+        List<String> take(UUID member) throws SQLException {
+            List<String> values = null;
+            while (more && member.equals(rows.getObject(1, UUID.class))) {
+                if (values == null) {
+                    values = new ArrayList<>(4);
+                }
+                values.add(rows.getString(2));
+                more = rows.next();
+            }
+            return values == null ? List.of() : values;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            rows.close();
+            statement.close();
         }
     }
 

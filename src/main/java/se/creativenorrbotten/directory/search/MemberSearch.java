@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
@@ -27,6 +29,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.SloppyMath;
 
 import se.creativenorrbotten.directory.common.text.SwedishText;
 import se.creativenorrbotten.directory.member.MemberType;
@@ -47,8 +50,7 @@ import se.creativenorrbotten.directory.member.dto.MemberSummary;
  */
 final class MemberSearch {
 
-    private static final Set<String> STORED = Set.of(Fields.CARD, Fields.DESCRIPTION_TEXT);
-    private static final Set<String> CARD_ONLY = Set.of(Fields.CARD);
+    private static final Set<String> DESCRIPTION_ONLY = Set.of(Fields.DESCRIPTION_TEXT);
 
     private final SearchIndex index;
     private final IndexSearcher searcher;
@@ -56,9 +58,19 @@ final class MemberSearch {
     private final List<LeafReaderContext> leaves;
     private final SegmentData[] data;
     private final FixedBitSet[] publicDocs;
+    private final Ranker ranker;
+    private final int[] publicCount;
     private volatile Map<Facet, int[]> globalCounts;
 
-    MemberSearch(SearchIndex index, IndexSearcher searcher, Taxonomy taxonomy) throws IOException {
+    /** Facet counts and total of a filter combination and words: they do not depend on sort or page. */
+    private record Counted(long total, Map<Facet, int[]> counts) {
+    }
+
+    private final Map<String, Counted> counted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final int countedCapacity;
+
+    MemberSearch(SearchIndex index, IndexSearcher searcher, Taxonomy taxonomy, int facetCacheSize) throws IOException {
+        this.countedCapacity = facetCacheSize;
         this.index = index;
         this.searcher = searcher;
         this.taxonomy = taxonomy;
@@ -79,22 +91,41 @@ final class MemberSearch {
             }
             publicDocs[leaf.ord] = visible;
         }
+        publicCount = new int[leaves.size()];
+        for (LeafReaderContext leaf : leaves) {
+            publicCount[leaf.ord] = publicDocs[leaf.ord].cardinality();
+        }
+        LeafReader[] readers = leaves.stream().map(LeafReaderContext::reader).toArray(LeafReader[]::new);
+        this.ranker = new Ranker(readers, data);
     }
 
     SearchResult search(MemberQuery query) throws IOException {
         List<Analysis.Token> tokens = query.text() == null ? List.of() : Analysis.tokens(query.text());
-        Query text = query.text() == null ? null : searcher.rewrite(TextQuery.build(tokens));
+        boolean text = query.text() != null;
 
         FixedBitSet[] base = copy(publicDocs);
-        boolean narrowed = text != null;
         if (query.serves() != null) {
             and(base, terms(Fields.SERVES, List.of(query.serves()), false));
-            narrowed = true;
         }
         if (query.available() != null) {
             and(base, terms(Fields.AVAILABLE, List.of(query.available().toString()), false));
-            narrowed = true;
         }
+        WordMatch[][] words = new WordMatch[leaves.size()][];
+        if (text) {
+            List<WordMatch.Word> compiled = tokens.stream().map(WordMatch.Word::new).toList();
+            for (LeafReaderContext leaf : leaves) {
+                WordMatch[] matches = new WordMatch[compiled.size()];
+                for (int i = 0; i < matches.length; i++) {
+                    matches[i] = index.word(leaf.reader(), compiled.get(i));
+                    base[leaf.ord].and(matches[i].matches);
+                }
+                words[leaf.ord] = matches;
+                if (matches.length == 0) {
+                    base[leaf.ord].clear();
+                }
+            }
+        }
+        boolean narrowed = text || query.serves() != null || query.available() != null;
         Map<Facet, FixedBitSet[]> selected = new EnumMap<>(Facet.class);
         if (!query.types().isEmpty()) {
             selected.put(Facet.TYPE, terms(Fields.TYPE, query.types().stream().map(MemberType::code).toList(), false));
@@ -111,19 +142,43 @@ final class MemberSearch {
 
         FixedBitSet[] hits = copy(base);
         selected.values().forEach(set -> and(hits, set));
-        TopFieldDocs top = null;
-        if (text != null) {
-            TextPass pass = new TextPass(hits, sortOf(query, text), query.page().offset() + query.page().size());
-            searcher.search(text, pass);
-            and(base, pass.matches);
-            and(hits, pass.matches);
-            top = pass.top.topDocs();
+        String key = countedKey(query, tokens);
+        Counted known = countedCapacity > 0 ? counted.get(key) : null;
+        if (known == null) {
+            known = count(base, hits, selected, narrowed);
+            if (countedCapacity > 0) {
+                if (counted.size() >= countedCapacity) {
+                    counted.clear();
+                }
+                counted.put(key, known);
+            }
         }
+        long total = known.total();
+        Map<Facet, int[]> counts = known.counts();
+
+        List<MemberSummary> items = List.of();
+        if (total > 0) {
+            SearchSort sort = query.sort() == SearchSort.RELEVANCE && !text ? SearchSort.NAME : query.sort();
+            int wanted = query.page().offset() + query.page().size();
+            List<Ranker.Hit> top = ranker.top(sort, hits, wanted, words, municipalityRank(query.near()));
+            items = items(top, query.page().offset(), tokens);
+        }
+        return new SearchResult(items, total, facets(query, counts));
+    }
+
+    /** What determines the counts: the words and the filters, normalised (not sort, page or facet size). */
+    private static String countedKey(MemberQuery query, List<Analysis.Token> tokens) {
+        return tokens + "|" + new java.util.TreeSet<>(query.types()) + "|" + new java.util.TreeSet<>(query.skills()) + "|"
+                + query.skillsAll() + "|" + new java.util.TreeSet<>(query.municipalities()) + "|"
+                + new java.util.TreeSet<>(query.languages()) + "|" + query.serves() + "|" + query.available();
+    }
+
+    /** The total and the disjunctive facet counts. */
+    private Counted count(FixedBitSet[] base, FixedBitSet[] hits, Map<Facet, FixedBitSet[]> selected, boolean narrowed) {
         long total = 0;
         for (FixedBitSet set : hits) {
             total += set.cardinality();
         }
-
         Map<Facet, int[]> counts = newCounts();
         EnumSet<Facet> unselected = EnumSet.complementOf(selected.isEmpty() ? EnumSet.noneOf(Facet.class)
                 : EnumSet.copyOf(selected.keySet()));
@@ -146,68 +201,32 @@ final class MemberSearch {
             });
             countOver(others, EnumSet.of(facet), counts);
         }
-
-        List<MemberSummary> items = List.of();
-        if (total > 0) {
-            if (top == null) {
-                int wanted = query.page().offset() + query.page().size();
-                top = searcher.search(new DocSetQuery(hits), new TopFieldCollectorManager(sortOf(query, null), wanted, null, wanted));
-            }
-            items = items(top.scoreDocs, query.page().offset(), tokens);
-        }
-        return new SearchResult(items, total, facets(query, counts));
+        return new Counted(total, counts);
     }
 
-    /**
-     * One pass of the text query over the index: records every match (for the facet counts) and
-     * collects the top of those that also pass the filters, with their scores.
-     */
-    private static final class TextPass implements Collector {
-        private final FixedBitSet[] filter;
-        final FixedBitSet[] matches;
-        final TopFieldCollector top;
-
-        TextPass(FixedBitSet[] filter, Sort sort, int wanted) {
-            this.filter = filter;
-            this.matches = new FixedBitSet[filter.length];
-            for (int i = 0; i < filter.length; i++) {
-                matches[i] = new FixedBitSet(filter[i].length());
-            }
-            this.top = new TopFieldCollectorManager(sort, Math.max(1, wanted), null, Integer.MAX_VALUE).newCollector();
+    /** Each municipality's (global ord's) place by distance from {@code near}'s town centre. */
+    private int[] municipalityRank(String near) {
+        Ords ords = index.registry().ords(Facet.MUNICIPALITY);
+        int[] rank = new int[ords.size()];
+        if (near == null) {
+            return rank;
         }
-
-        @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            LeafCollector inner = top.getLeafCollector(context);
-            FixedBitSet matched = matches[context.ord];
-            FixedBitSet allowed = filter[context.ord];
-            return new LeafCollector() {
-                @Override
-                public void setScorer(Scorable scorer) throws IOException {
-                    inner.setScorer(scorer);
-                }
-
-                @Override
-                public void collect(int doc) throws IOException {
-                    matched.set(doc);
-                    if (allowed.get(doc)) {
-                        inner.collect(doc);
-                    }
-                }
-            };
+        double lat = taxonomy.latitude(near);
+        double lon = taxonomy.longitude(near);
+        Integer[] byDistance = new Integer[rank.length];
+        double[] distance = new double[rank.length];
+        for (int m = 0; m < rank.length; m++) {
+            String code = ords.value(m);
+            byDistance[m] = m;
+            distance[m] = taxonomy.municipalities().containsKey(code)
+                    ? SloppyMath.haversinMeters(lat, lon, taxonomy.latitude(code), taxonomy.longitude(code))
+                    : Double.MAX_VALUE;
         }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return top.scoreMode().needsScores() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
+        java.util.Arrays.sort(byDistance, (a, b) -> Double.compare(distance[a], distance[b]));
+        for (int r = 0; r < byDistance.length; r++) {
+            rank[byDistance[r]] = r;
         }
-    }
-
-    private Sort sortOf(MemberQuery query, Query text) {
-        double lat = query.near() == null ? 0 : taxonomy.latitude(query.near());
-        double lon = query.near() == null ? 0 : taxonomy.longitude(query.near());
-        SearchSort sort = query.sort() == SearchSort.RELEVANCE && text == null ? SearchSort.NAME : query.sort();
-        return sort.lucene(lat, lon);
+        return rank;
     }
 
     /** Counts over the whole public index, computed once per searcher. */
@@ -215,7 +234,12 @@ final class MemberSearch {
         Map<Facet, int[]> counts = globalCounts;
         if (counts == null) {
             counts = newCounts();
-            countOver(publicDocs, EnumSet.allOf(Facet.class), counts);
+            for (Facet facet : Facet.values()) {
+                counts.put(facet, new int[index.registry().ords(facet).size()]);
+            }
+            for (LeafReaderContext leaf : leaves) {
+                Facet.count(data[leaf.ord], publicDocs[leaf.ord], EnumSet.allOf(Facet.class), counts);
+            }
             globalCounts = counts;
         }
         return counts;
@@ -230,27 +254,43 @@ final class MemberSearch {
         return new DocSetQuery(publicDocs);
     }
 
-    /** The list item stored with a document. */
+    /** The list item kept with a document (a top-level document id). */
     MemberSummary card(int doc) throws IOException {
-        return Fields.summary(searcher.storedFields().document(doc, CARD_ONLY).getBinaryValue(Fields.CARD), null);
+        LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues cards = DocValues.getBinary(leaf.reader(), Fields.CARD);
+        cards.advanceExact(doc - leaf.docBase);
+        return Fields.summary(cards.binaryValue(), null);
     }
 
     Taxonomy taxonomy() {
         return taxonomy;
     }
 
-    private List<MemberSummary> items(ScoreDoc[] docs, int offset, List<Analysis.Token> tokens) throws IOException {
-        List<MemberSummary> items = new ArrayList<>(Math.max(0, docs.length - offset));
-        StoredFields stored = searcher.storedFields();
-        for (int i = offset; i < docs.length; i++) {
-            items.add(item(stored, docs[i].doc, tokens));
+    /** The page's list items, read from the cards (in document order per segment) and highlighted. */
+    private List<MemberSummary> items(List<Ranker.Hit> top, int offset, List<Analysis.Token> tokens) throws IOException {
+        List<Ranker.Hit> page = top.subList(Math.min(offset, top.size()), top.size());
+        MemberSummary[] items = new MemberSummary[page.size()];
+        Integer[] byDoc = new Integer[page.size()];
+        for (int i = 0; i < byDoc.length; i++) {
+            byDoc[i] = i;
         }
-        return items;
+        java.util.Arrays.sort(byDoc, (a, b) -> page.get(a).leaf() != page.get(b).leaf()
+                ? Integer.compare(page.get(a).leaf(), page.get(b).leaf()) : Integer.compare(page.get(a).doc(), page.get(b).doc()));
+        BinaryDocValues cards = null;
+        int cardsLeaf = -1;
+        for (int i : byDoc) {
+            Ranker.Hit hit = page.get(i);
+            if (hit.leaf() != cardsLeaf) {
+                cards = DocValues.getBinary(leaves.get(hit.leaf()).reader(), Fields.CARD);
+                cardsLeaf = hit.leaf();
+            }
+            cards.advanceExact(hit.doc());
+            items[i] = item(Fields.summary(cards.binaryValue(), null), hit, tokens);
+        }
+        return List.of(items);
     }
 
-    private MemberSummary item(StoredFields stored, int doc, List<Analysis.Token> tokens) throws IOException {
-        org.apache.lucene.document.Document fields = stored.document(doc, tokens.isEmpty() ? CARD_ONLY : STORED);
-        MemberSummary card = Fields.summary(fields.getBinaryValue(Fields.CARD), null);
+    private MemberSummary item(MemberSummary card, Ranker.Hit hit, List<Analysis.Token> tokens) throws IOException {
         if (tokens.isEmpty()) {
             return card;
         }
@@ -258,8 +298,15 @@ final class MemberSearch {
         texts.add(card.name());
         texts.add(card.headline());
         texts.addAll(Fields.tags(card.skills(), card.municipality(), taxonomy));
-        texts.add(fields.get(Fields.DESCRIPTION_TEXT));
         String highlight = Highlighter.highlight(tokens, texts);
+        if (highlight == null || !Highlighter.matchesAll(tokens, highlight.replace("<mark>", "").replace("</mark>", ""))) {
+            LeafReader reader = leaves.get(hit.leaf()).reader();
+            String description = reader.storedFields().document(hit.doc(), DESCRIPTION_ONLY).get(Fields.DESCRIPTION_TEXT);
+            if (description != null) {
+                texts.add(description);
+                highlight = Highlighter.highlight(tokens, texts);
+            }
+        }
         return new MemberSummary(card.id(), card.slug(), card.name(), card.type(), card.headline(), card.municipality(),
                 card.skills(), card.languages(), card.website(), card.logoUrl(), card.availableForWork(), card.updatedAt(),
                 highlight);
@@ -290,14 +337,39 @@ final class MemberSearch {
         return sets;
     }
 
+    /**
+     * Counts the facets over a set of documents. When the set is most of the public index, it counts the
+     * rest instead and subtracts from the whole index's counts: the cost follows the smaller side.
+     */
     private void countOver(FixedBitSet[] docs, Set<Facet> which, Map<Facet, int[]> counts) {
         if (which.isEmpty()) {
             return;
         }
+        long size = 0;
+        long everything = 0;
+        for (LeafReaderContext leaf : leaves) {
+            size += docs[leaf.ord].cardinality();
+            everything += publicCount[leaf.ord];
+        }
+        boolean complement = size > everything / 2;
         Map<Facet, int[]> fresh = new EnumMap<>(Facet.class);
         which.forEach(facet -> fresh.put(facet, new int[index.registry().ords(facet).size()]));
         for (LeafReaderContext leaf : leaves) {
-            Facet.count(data[leaf.ord], docs[leaf.ord], which, fresh);
+            FixedBitSet set = docs[leaf.ord];
+            if (complement) {
+                set = publicDocs[leaf.ord].clone();
+                set.andNot(docs[leaf.ord]);
+            }
+            Facet.count(data[leaf.ord], set, which, fresh);
+        }
+        if (complement) {
+            Map<Facet, int[]> all = globalCounts();
+            fresh.forEach((facet, rest) -> {
+                int[] whole = all.get(facet);
+                for (int ord = 0; ord < rest.length; ord++) {
+                    rest[ord] = (ord < whole.length ? whole[ord] : 0) - rest[ord];
+                }
+            });
         }
         counts.putAll(fresh);
     }

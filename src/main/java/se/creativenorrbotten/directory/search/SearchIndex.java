@@ -19,7 +19,7 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 
 /**
  * The Lucene index of members: one writer, near-real-time searchers, and the per-segment facet arrays.
@@ -31,24 +31,28 @@ final class SearchIndex implements AutoCloseable {
     static final String SAFE_POINT = "safePoint";
     static final String FORMAT = "format";
     /** Bump when the documents' fields change: an index of another format is rebuilt. */
-    static final String CURRENT_FORMAT = "2";
+    static final String CURRENT_FORMAT = "3";
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Facet.Registry registry = new Facet.Registry();
     private final Map<Object, SegmentData> segments = new ConcurrentHashMap<>();
+    private final WordCache words;
 
-    SearchIndex(Path folder) throws IOException {
+    SearchIndex(Path folder, int wordCacheSize) throws IOException {
+        words = new WordCache(wordCacheSize);
         if (folder == null) {
             directory = new ByteBuffersDirectory();
         } else {
             Files.createDirectories(folder);
-            directory = FSDirectory.open(folder);
+            // Positional reads through the page cache rather than memory-mapping: the hot data lives in the
+            // segment arrays and caches anyway, and mapped files would count against the service's memory.
+            directory = new NIOFSDirectory(folder);
         }
         IndexWriterConfig config = new IndexWriterConfig(Analysis.INDEX_ANALYZER)
                 .setIndexSort(Fields.INDEX_SORT)
-                .setRAMBufferSizeMB(48)
+                .setRAMBufferSizeMB(32)
                 .setCommitOnClose(false);
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, true, false, new SearcherFactory());
@@ -119,6 +123,11 @@ final class SearchIndex implements AutoCloseable {
             }
         }
         return data;
+    }
+
+    /** How a query word matches a segment, from the cache when another search asked for the word lately. */
+    WordMatch word(LeafReader reader, WordMatch.Word word) throws IOException {
+        return words.get(reader.getCoreCacheHelper().getKey(), word, reader);
     }
 
     @Override

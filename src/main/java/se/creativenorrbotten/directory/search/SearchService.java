@@ -38,10 +38,12 @@ public class SearchService {
     private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(10);
 
     private final IndexFollower follower;
+    private final int facetCacheSize;
     private volatile MemberSearch current;
 
-    public SearchService(IndexFollower follower) {
+    public SearchService(IndexFollower follower, se.creativenorrbotten.directory.DirectoryConfig config) {
         this.follower = follower;
+        this.facetCacheSize = config.search().facetCacheSize();
     }
 
     public MemberPage search(SearchRequest request) {
@@ -107,7 +109,7 @@ public class SearchService {
             try {
                 MemberSearch search = current;
                 if (search == null || search.searcher() != searcher || search.taxonomy() != follower.taxonomy()) {
-                    search = new MemberSearch(index, searcher, follower.taxonomy());
+                    search = new MemberSearch(index, searcher, follower.taxonomy(), facetCacheSize);
                     current = search;
                 }
                 return call.run(search);

@@ -27,9 +27,16 @@ final class SegmentData {
     final short[] languages;
     /** Documents that the public may see (status published), deletions not applied. */
     final FixedBitSet published;
+    /** Creation and update times (epoch ms), for sorting. */
+    final long[] created;
+    final long[] updated;
+
+    private volatile int[] newestFirst;
+    private volatile int[] updatedFirst;
+    private volatile int[][] byMunicipality;
 
     private SegmentData(int maxDoc, short[] type, short[] municipality, int[] skillStart, short[] skills, int[] languageStart,
-            short[] languages, FixedBitSet published) {
+            short[] languages, FixedBitSet published, long[] created, long[] updated) {
         this.maxDoc = maxDoc;
         this.type = type;
         this.municipality = municipality;
@@ -38,6 +45,67 @@ final class SegmentData {
         this.languageStart = languageStart;
         this.languages = languages;
         this.published = published;
+        this.created = created;
+        this.updated = updated;
+    }
+
+    /** Documents by creation time, newest first (ties in document order, which is name order). */
+    int[] newestFirst() {
+        int[] order = newestFirst;
+        if (order == null) {
+            order = byTimeDescending(created);
+            newestFirst = order;
+        }
+        return order;
+    }
+
+    /** Documents by update time, latest first. */
+    int[] updatedFirst() {
+        int[] order = updatedFirst;
+        if (order == null) {
+            order = byTimeDescending(updated);
+            updatedFirst = order;
+        }
+        return order;
+    }
+
+    /** The documents of each municipality (by global ord), in document order. */
+    int[][] byMunicipality(int municipalities) {
+        int[][] buckets = byMunicipality;
+        if (buckets == null || buckets.length < municipalities) {
+            int[] sizes = new int[municipalities];
+            for (short ord : municipality) {
+                if (ord >= 0 && ord < municipalities) {
+                    sizes[ord]++;
+                }
+            }
+            buckets = new int[municipalities][];
+            for (int m = 0; m < municipalities; m++) {
+                buckets[m] = new int[sizes[m]];
+            }
+            int[] filled = new int[municipalities];
+            for (int doc = 0; doc < maxDoc; doc++) {
+                int ord = municipality[doc];
+                if (ord >= 0 && ord < municipalities) {
+                    buckets[ord][filled[ord]++] = doc;
+                }
+            }
+            byMunicipality = buckets;
+        }
+        return buckets;
+    }
+
+    private int[] byTimeDescending(long[] time) {
+        Integer[] docs = new Integer[maxDoc];
+        for (int doc = 0; doc < maxDoc; doc++) {
+            docs[doc] = doc;
+        }
+        java.util.Arrays.sort(docs, (a, b) -> time[a] != time[b] ? Long.compare(time[b], time[a]) : Integer.compare(a, b));
+        int[] order = new int[maxDoc];
+        for (int i = 0; i < maxDoc; i++) {
+            order[i] = docs[i];
+        }
+        return order;
     }
 
     static SegmentData build(LeafReader reader, Facet.Registry ords) throws IOException {
@@ -50,7 +118,17 @@ final class SegmentData {
         short[] languages = multi(DocValues.getSortedSet(reader, Fields.LANGUAGE), maxDoc, ords.ords(Facet.LANGUAGE),
                 languageStart);
         FixedBitSet published = postings(reader, new Term(Fields.STATUS, Fields.PUBLISHED), new FixedBitSet(maxDoc));
-        return new SegmentData(maxDoc, type, municipality, skillStart, skills, languageStart, languages, published);
+        return new SegmentData(maxDoc, type, municipality, skillStart, skills, languageStart, languages, published,
+                numbers(DocValues.getNumeric(reader, Fields.CREATED), maxDoc),
+                numbers(DocValues.getNumeric(reader, Fields.UPDATED), maxDoc));
+    }
+
+    private static long[] numbers(org.apache.lucene.index.NumericDocValues values, int maxDoc) throws IOException {
+        long[] perDoc = new long[maxDoc];
+        for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+            perDoc[doc] = values.longValue();
+        }
+        return perDoc;
     }
 
     /** Sets the bits of the documents that contain the term (deleted ones included). */

@@ -15,8 +15,36 @@ public final class Folding {
     private Folding() {
     }
 
+    /** The folded form of every character below U+0250 (Latin, Latin-1 and Latin Extended-A/B). */
+    private static final String[] FAST = new String[0x250];
+
+    static {
+        for (char c = 0; c < FAST.length; c++) {
+            FAST[c] = slowFold(String.valueOf(c));
+        }
+    }
+
     /** Lower-case, without diacritics; everything else is kept. */
     public static String fold(String text) {
+        StringBuilder folded = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= FAST.length) {
+                return slowFold(text);
+            }
+            String f = FAST[c];
+            if (folded == null) {
+                if (f.length() == 1 && f.charAt(0) == c) {
+                    continue;
+                }
+                folded = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            folded.append(f);
+        }
+        return folded == null ? text : folded.toString();
+    }
+
+    private static String slowFold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder folded = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {

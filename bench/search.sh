@@ -1,0 +1,298 @@
+#!/usr/bin/env bash
+# The search benchmark: N synthetic members in a fresh H2 database, the index rebuilt from it, then wrk
+# against GET /api/v1/members for each scenario. See bench/README.md.
+#
+#   bash bench/search.sh 10000
+#   BENCH_APP=/tmp/bench-app BENCH_DURATION=60s bash bench/search.sh 100000
+#
+# Nothing is written into the repository: the data, logs and paths live in a temp folder that is removed
+# on exit (also on Ctrl-C); the results table is printed and kept in $BENCH_RESULTS_DIR.
+set -euo pipefail
+
+usage() {
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    cat <<'EOF'
+
+Settings (environment):
+  BENCH_APP            a built quarkus-app folder (H2 build); default: target/quarkus-app, built when missing
+  BENCH_JAVA_OPTS      JVM options of the service (default: the service's recommended ones, see the README)
+  BENCH_DURATION       wrk duration per scenario (default 20s); BENCH_WARMUP (default 10s, mixed scenario)
+  BENCH_CONNECTIONS    wrk connections (default 16); BENCH_THREADS wrk threads (default 2)
+  BENCH_TIMEOUT        wrk request timeout (default 10s)
+  BENCH_SCENARIOS      default: "health text filtered sorted deep mixed"
+  BENCH_SEED           data and query seed (default 1); BENCH_PATHS_COUNT paths per scenario (default 2000)
+  BENCH_PORT           first port to try (default 18090; the next free one up to +20 is used)
+  BENCH_CHECK_SAMPLE   paths per scenario checked one by one before the run (default 150; all; 0 skips)
+  BENCH_RESULTS_DIR    where the results table is kept (default: ${TMPDIR:-/tmp}/directory-search-bench)
+  BENCH_KEEP=1         keep the temp folder (database, logs, wrk output) for a look afterwards
+EOF
+}
+
+if [[ $# -ne 1 || ! $1 =~ ^[0-9]+$ ]]; then
+    usage >&2
+    exit 2
+fi
+N=$1
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+
+# The heap is set deliberately: the JVM's default would let it grow past 1 GB. 150 MB holds the segment
+# arrays, the word and facet caches and the request garbage at 100,000 members; Parallel GC and two malloc
+# arenas keep the native overhead small (RSS stays under 400 MB under load).
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+BENCH_DURATION=${BENCH_DURATION:-20s}
+BENCH_WARMUP=${BENCH_WARMUP:-10s}
+BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-16}
+BENCH_THREADS=${BENCH_THREADS:-2}
+BENCH_TIMEOUT=${BENCH_TIMEOUT:-10s}
+BENCH_SCENARIOS=${BENCH_SCENARIOS:-health text filtered sorted deep mixed}
+BENCH_SEED=${BENCH_SEED:-1}
+BENCH_PATHS_COUNT=${BENCH_PATHS_COUNT:-2000}
+BENCH_PORT=${BENCH_PORT:-18090}
+BENCH_CHECK_SAMPLE=${BENCH_CHECK_SAMPLE:-150}
+BENCH_RESULTS_DIR=${BENCH_RESULTS_DIR:-${TMPDIR:-/tmp}/directory-search-bench}
+BENCH_KEEP=${BENCH_KEEP:-0}
+BENCH_READY_TIMEOUT=${BENCH_READY_TIMEOUT:-600}
+ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM}
+JAVA=${JAVA:-java}
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# --- tools -----------------------------------------------------------------------------------------------
+for tool in "$JAVA" python3 curl awk; do
+    command -v "$tool" >/dev/null || die "$tool is needed"
+done
+if ! command -v wrk >/dev/null; then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+        log "installing wrk (apt-get)"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
+            || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+                 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
+            || die "could not install wrk with apt-get"
+    else
+        die "wrk is not installed; please install it (e.g. 'sudo apt-get install -y wrk') and run again"
+    fi
+fi
+
+# --- the application -------------------------------------------------------------------------------------
+if [[ -n ${BENCH_APP:-} ]]; then
+    APP=$(cd "$BENCH_APP" && pwd)
+    [[ -f $APP/quarkus-run.jar ]] || die "BENCH_APP=$BENCH_APP has no quarkus-run.jar"
+else
+    APP=$ROOT/target/quarkus-app
+    if [[ ! -f $APP/quarkus-run.jar ]]; then
+        log "no $APP/quarkus-run.jar: building it (./mvnw -B -q package -DskipTests)"
+        (cd "$ROOT" && ./mvnw -B -q package -DskipTests) || die "the build failed"
+    fi
+fi
+H2_LIB=$(find "$APP/lib/main" -maxdepth 1 -name 'com.h2database.h2-*.jar' 2>/dev/null | head -n 1 || true)
+[[ -n $H2_LIB ]] || die "$APP has no H2 driver (lib/main/com.h2database.h2-*.jar): not the H2 build?"
+H2_VERSION=$(basename "$H2_LIB" .jar)
+H2_VERSION=${H2_VERSION#com.h2database.h2-}
+H2_JAR=$HOME/.m2/repository/com/h2database/h2/$H2_VERSION/h2-$H2_VERSION.jar
+[[ -f $H2_JAR ]] || H2_JAR=$H2_LIB   # the very same jar the service uses
+
+# --- temp folder, and cleaning up whatever happens --------------------------------------------------------
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-search-bench.XXXXXX")
+APP_PID=
+SAMPLER_PID=
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    if [[ -n $SAMPLER_PID ]]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
+    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill -TERM "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+        kill -KILL "$APP_PID" 2>/dev/null || true
+    fi
+    if [[ $BENCH_KEEP == 1 ]]; then
+        log "kept $WORK"
+    else
+        rm -rf "$WORK"
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'log "interrupted"; exit 130' INT
+trap 'exit 143' TERM
+
+# Copy the app so that a rebuild in the repository during the run does not change what is measured.
+cp -r "$APP" "$WORK/app"
+DATA=$WORK/data
+mkdir -p "$DATA" "$WORK/paths"
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT=$BENCH_PORT
+while ! port_free "$PORT"; do
+    PORT=$((PORT + 1))
+    (( PORT <= BENCH_PORT + 20 )) || die "no free port in $BENCH_PORT..$((BENCH_PORT + 20))"
+done
+BASE=http://127.0.0.1:$PORT
+
+# --- the service -----------------------------------------------------------------------------------------
+start_service() {  # $1: log file. Only the settings below reach it: no datasource from the caller's env.
+    # shellcheck disable=SC2086
+    env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD \
+        -u DIRECTORY_SEARCH_INDEX_DIR -u DIRECTORY_DEMO_DATA -u QUARKUS_PROFILE \
+        DIRECTORY_DATA_DIR="$DATA" DIRECTORY_ADMIN_PASSWORD="$ADMIN_PASSWORD" QUARKUS_HTTP_PORT="$PORT" \
+        "$JAVA" $BENCH_JAVA_OPTS -jar "$WORK/app/quarkus-run.jar" >"$1" 2>&1 &
+    APP_PID=$!
+    STARTED_MS=$(now_ms)
+}
+
+wait_ready() {  # $1: log file
+    local deadline=$(( $(date +%s) + BENCH_READY_TIMEOUT ))
+    while :; do
+        if ! kill -0 "$APP_PID" 2>/dev/null; then
+            tail -n 40 "$1" >&2
+            die "the service stopped before it was ready (log above)"
+        fi
+        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true) == 200 ]]; then
+            READY_MS=$(( $(now_ms) - STARTED_MS ))
+            return
+        fi
+        (( $(date +%s) < deadline )) || { tail -n 40 "$1" >&2; die "not ready after ${BENCH_READY_TIMEOUT}s"; }
+        sleep 0.2
+    done
+}
+
+stop_service() {
+    kill -TERM "$APP_PID"
+    for _ in $(seq 1 150); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+    if kill -0 "$APP_PID" 2>/dev/null; then
+        log "the service did not stop in 30 s; killing it"
+        kill -KILL "$APP_PID" 2>/dev/null || true
+    fi
+    wait "$APP_PID" 2>/dev/null || true
+    APP_PID=
+}
+
+log "N=$N, app $APP, H2 $H2_VERSION, port $PORT, work folder $WORK"
+log "first start: Flyway creates the schema"
+start_service "$WORK/first.log"
+wait_ready "$WORK/first.log"
+grep -q 'jdbc:h2:file:' "$WORK/first.log" || die "the service did not open an H2 file database: not the H2 build? (see $WORK/first.log)"
+stop_service
+
+# --- data ------------------------------------------------------------------------------------------------
+log "generating $N members (seed $BENCH_SEED)"
+t=$(now_ms)
+python3 "$HERE/generate.py" "$N" --seed "$BENCH_SEED" --out "$WORK/members.sql"
+GENERATE_MS=$(( $(now_ms) - t ))
+SQL_MB=$(awk -v b="$(wc -c <"$WORK/members.sql")" 'BEGIN { printf "%.0f", b / 1048576 }')
+log "loading ${SQL_MB} MB of SQL with H2 RunScript"
+t=$(now_ms)
+# Quarkus sets no user for the H2 datasource, so H2 made the database with the empty user name and an
+# empty password. RunScript's default user is "sa", which would be refused: name the empty user.
+"$JAVA" -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$DATA/directory" -user "" -password "" \
+    -script "$WORK/members.sql" || die "loading the SQL failed"
+LOAD_MS=$(( $(now_ms) - t ))
+rm -f "$WORK/members.sql"
+rm -rf "$DATA/index"
+
+log "second start: the index is rebuilt from the database"
+start_service "$WORK/service.log"
+wait_ready "$WORK/service.log"
+BUILD_LINE=$(grep -o 'Search index built from the database: [0-9]* members in [0-9]* ms' "$WORK/service.log" | tail -n 1 || true)
+[[ -n $BUILD_LINE ]] || die "no 'Search index built from the database' line in the log: the index was not rebuilt"
+INDEXED=$(awk '{ print $7 }' <<<"$BUILD_LINE")
+INDEX_MS=$(awk '{ print $10 }' <<<"$BUILD_LINE")
+[[ $INDEXED == "$N" ]] || log "WARNING: the index has $INDEXED members, not $N"
+QUARKUS_STARTED=$(grep -o 'started in [0-9.]*s' "$WORK/service.log" | head -n 1 | awk '{ print $3 }' || true)
+SEARCH_READY_MS=$(grep -o 'Search ready in [0-9]* ms' "$WORK/service.log" | tail -n 1 | awk '{ print $4 }' || true)
+log "index built: $INDEXED members in $INDEX_MS ms; ready ${READY_MS} ms after launch"
+
+# --- requests --------------------------------------------------------------------------------------------
+python3 "$HERE/queries.py" --seed "$BENCH_SEED" --count "$BENCH_PATHS_COUNT" --out "$WORK/paths" >/dev/null
+echo "/q/health/live" >"$WORK/paths/health.paths"
+CHECK_STATUS=ok
+if [[ $BENCH_CHECK_SAMPLE != 0 ]]; then
+    log "checking $BENCH_CHECK_SAMPLE paths of each scenario one by one"
+    sample=$BENCH_CHECK_SAMPLE
+    [[ $sample == all ]] && sample=0
+    if ! python3 "$HERE/check_paths.py" "$BASE" --sample "$sample" \
+        "$WORK"/paths/{text,filtered,sorted,deep}.paths | tee "$WORK/check.txt" >&2; then
+        CHECK_STATUS="FAILED: some requests were not answered 200 (see above)"
+        log "WARNING: $CHECK_STATUS"
+    fi
+fi
+
+run_wrk() {  # $1: paths file, $2: duration, $3: output file
+    wrk -t "$BENCH_THREADS" -c "$BENCH_CONNECTIONS" -d "$2" --timeout "$BENCH_TIMEOUT" --latency \
+        -s "$HERE/paths.lua" "$BASE" -- "$1" >"$3" 2>&1 || true
+}
+
+sample_rss() {  # appends the service's resident set size (kB) to $1 every 0.5 s while it runs
+    local rss
+    while rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status" 2>/dev/null) && [[ -n $rss ]]; do
+        echo "$rss" >>"$1"
+        sleep 0.5
+    done
+}
+
+if [[ $BENCH_WARMUP != 0 && $BENCH_WARMUP != 0s ]]; then
+    log "warming up: $BENCH_WARMUP of the mixed scenario"
+    run_wrk "$WORK/paths/mixed.paths" "$BENCH_WARMUP" "$WORK/wrk-warmup.txt"
+fi
+
+declare -A RESULT RSS
+for scenario in $BENCH_SCENARIOS; do
+    [[ -f $WORK/paths/$scenario.paths ]] || die "unknown scenario '$scenario'"
+    log "$scenario: wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION"
+    sample_rss "$WORK/rss-$scenario" &
+    SAMPLER_PID=$!
+    run_wrk "$WORK/paths/$scenario.paths" "$BENCH_DURATION" "$WORK/wrk-$scenario.txt"
+    kill "$SAMPLER_PID" 2>/dev/null || true
+    wait "$SAMPLER_PID" 2>/dev/null || true
+    SAMPLER_PID=
+    RESULT[$scenario]=$(grep '^BENCH_RESULT' "$WORK/wrk-$scenario.txt" | tail -n 1 || true)
+    RSS[$scenario]=$(awk '$1 > max { max = $1 } END { print max + 0 }' "$WORK/rss-$scenario" 2>/dev/null || echo 0)
+    if [[ -z ${RESULT[$scenario]} ]]; then
+        cat "$WORK/wrk-$scenario.txt" >&2
+        log "WARNING: wrk gave no result for $scenario (output above)"
+    fi
+    grep -h '^WARNING' "$WORK/wrk-$scenario.txt" >&2 || true
+    kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$WORK/service.log" >&2; die "the service died during $scenario"; }
+done
+
+# --- the table -------------------------------------------------------------------------------------------
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $1"; }
+DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+HEALTH_RPS=$(field "${RESULT[health]:-}" rps)
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
+git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || COMMIT="$COMMIT (src has uncommitted changes)"
+RESULTS_FILE=$BENCH_RESULTS_DIR/search-$N-$(date -u +%Y%m%dT%H%M%SZ).txt
+mkdir -p "$BENCH_RESULTS_DIR"
+{
+    echo "Search benchmark, $DATE"
+    echo "members            $N (seed $BENCH_SEED; generated in $GENERATE_MS ms, ${SQL_MB} MB SQL loaded in $LOAD_MS ms)"
+    echo "index build        $INDEX_MS ms ($INDEXED members)"
+    echo "ready after        $READY_MS ms (launch to /q/health/ready 200; Quarkus started in ${QUARKUS_STARTED:-?}, search ready in ${SEARCH_READY_MS:-?} ms)"
+    echo "JVM options        $BENCH_JAVA_OPTS ($("$JAVA" -version 2>&1 | head -n 1))"
+    echo "wrk                -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION --timeout $BENCH_TIMEOUT, warm-up $BENCH_WARMUP mixed"
+    echo "machine            $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "app                $APP (dated $(date -u -r "$APP/quarkus-run.jar" +%Y-%m-%dT%H:%M:%SZ); repository now at $COMMIT)"
+    echo "path check         $CHECK_STATUS"
+    echo
+    printf '%-9s %9s %9s %9s %9s %8s %10s %9s\n' scenario "req/s" "p50 ms" "p99 ms" "non-2xx" "sock err" "vs health" "max RSS"
+    for scenario in $BENCH_SCENARIOS; do
+        r=${RESULT[$scenario]:-}
+        if [[ -z $r ]]; then
+            printf '%-9s %9s\n' "$scenario" "no result"
+            continue
+        fi
+        rps=$(field "$r" rps)
+        sock=$(( $(field "$r" connect) + $(field "$r" read) + $(field "$r" write) + $(field "$r" timeout) ))
+        ratio=$(awk -v a="$rps" -v b="${HEALTH_RPS:-0}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
+        rss=$(awk -v k="${RSS[$scenario]:-0}" 'BEGIN { if (k > 0) printf "%.0f MB", k / 1024; else print "?" }')
+        printf '%-9s %9s %9s %9s %9s %8s %10s %9s\n' "$scenario" "$rps" "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" \
+            "$(field "$r" non2xx)" "$sock" "$ratio" "$rss"
+        statuses=$(field "$r" statuses)
+        [[ $statuses == - ]] || echo "          statuses other than 2xx: $statuses"
+    done
+} | tee "$RESULTS_FILE"
+echo
+log "results kept in $RESULTS_FILE"
