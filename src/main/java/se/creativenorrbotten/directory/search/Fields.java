@@ -16,7 +16,6 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -43,7 +42,6 @@ final class Fields {
     static final String SKILL = "skill";
     static final String LANGUAGE = "language";
     static final String AVAILABLE = "available";
-    static final String LOCATION = "location";
     static final String NAME_SORT = "name_sort";
     static final String CREATED = "created";
     static final String UPDATED = "updated";
@@ -91,9 +89,6 @@ final class Fields {
         doc.add(new SortedDocValuesField(TYPE, new BytesRef(m.type().code())));
         doc.add(new StringField(MUNICIPALITY, m.municipality(), Field.Store.NO));
         doc.add(new SortedDocValuesField(MUNICIPALITY, new BytesRef(m.municipality())));
-        if (taxonomy.municipalities().containsKey(m.municipality())) {
-            doc.add(new LatLonDocValuesField(LOCATION, taxonomy.latitude(m.municipality()), taxonomy.longitude(m.municipality())));
-        }
         doc.add(new StringField(SERVES, m.municipality(), Field.Store.NO));
         m.serviceArea().stream().filter(code -> !code.equals(m.municipality()))
                 .forEach(code -> doc.add(new StringField(SERVES, code, Field.Store.NO)));

@@ -94,7 +94,7 @@ final class Highlighter {
                 length = Math.min(word.length(), token.exact().length());
             } else if (folded.startsWith(token.folded())) {
                 length = Math.min(word.length(), token.folded().length());
-            } else if (token.folded().length() >= TextQuery.MIN_TYPO_LENGTH && !folded.isEmpty()
+            } else if (token.folded().length() >= WordMatch.MIN_TYPO_LENGTH && !folded.isEmpty()
                     && folded.charAt(0) == token.folded().charAt(0) && withinOneEdit(folded, token.folded())) {
                 length = word.length();
             }

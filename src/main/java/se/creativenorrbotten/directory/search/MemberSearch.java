@@ -14,19 +14,8 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.SloppyMath;
@@ -110,21 +99,7 @@ final class MemberSearch {
         if (query.available() != null) {
             and(base, terms(Fields.AVAILABLE, List.of(query.available().toString()), false));
         }
-        WordMatch[][] words = new WordMatch[leaves.size()][];
-        if (text) {
-            List<WordMatch.Word> compiled = tokens.stream().map(WordMatch.Word::new).toList();
-            for (LeafReaderContext leaf : leaves) {
-                WordMatch[] matches = new WordMatch[compiled.size()];
-                for (int i = 0; i < matches.length; i++) {
-                    matches[i] = index.word(leaf.reader(), compiled.get(i));
-                    base[leaf.ord].and(matches[i].matches);
-                }
-                words[leaf.ord] = matches;
-                if (matches.length == 0) {
-                    base[leaf.ord].clear();
-                }
-            }
-        }
+        WordMatch[][] words = text ? match(tokens, WordMatch.ALL_FIELDS, base) : new WordMatch[leaves.size()][];
         boolean narrowed = text || query.serves() != null || query.available() != null;
         Map<Facet, FixedBitSet[]> selected = new EnumMap<>(Facet.class);
         if (!query.types().isEmpty()) {
@@ -204,6 +179,34 @@ final class MemberSearch {
         return new Counted(total, counts);
     }
 
+    /**
+     * How each query word matches each segment; narrows {@code base} to the documents every word matches
+     * (no words: nothing).
+     */
+    private WordMatch[][] match(List<Analysis.Token> tokens, int fields, FixedBitSet[] base) throws IOException {
+        List<WordMatch.Word> compiled = tokens.stream().map(token -> new WordMatch.Word(token, fields)).toList();
+        WordMatch[][] words = new WordMatch[leaves.size()][];
+        for (LeafReaderContext leaf : leaves) {
+            WordMatch[] matches = new WordMatch[compiled.size()];
+            for (int i = 0; i < matches.length; i++) {
+                matches[i] = index.word(leaf.reader(), compiled.get(i));
+                base[leaf.ord].and(matches[i].matches);
+            }
+            words[leaf.ord] = matches;
+            if (matches.length == 0) {
+                base[leaf.ord].clear();
+            }
+        }
+        return words;
+    }
+
+    /** The public members whose names match every word best, for suggestions (no facets, no highlight). */
+    List<MemberSummary> names(List<Analysis.Token> tokens, int wanted) throws IOException {
+        FixedBitSet[] hits = copy(publicDocs);
+        WordMatch[][] words = match(tokens, WordMatch.NAME_ONLY, hits);
+        return items(ranker.top(SearchSort.RELEVANCE, hits, wanted, words, null), 0, List.of());
+    }
+
     /** Each municipality's (global ord's) place by distance from {@code near}'s town centre. */
     private int[] municipalityRank(String near) {
         Ords ords = index.registry().ords(Facet.MUNICIPALITY);
@@ -247,19 +250,6 @@ final class MemberSearch {
 
     IndexSearcher searcher() {
         return searcher;
-    }
-
-    /** A filter to the members the public may see. */
-    Query publicOnly() {
-        return new DocSetQuery(publicDocs);
-    }
-
-    /** The list item kept with a document (a top-level document id). */
-    MemberSummary card(int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-        BinaryDocValues cards = DocValues.getBinary(leaf.reader(), Fields.CARD);
-        cards.advanceExact(doc - leaf.docBase);
-        return Fields.summary(cards.binaryValue(), null);
     }
 
     Taxonomy taxonomy() {

@@ -31,7 +31,7 @@ final class SearchIndex implements AutoCloseable {
     static final String SAFE_POINT = "safePoint";
     static final String FORMAT = "format";
     /** Bump when the documents' fields change: an index of another format is rebuilt. */
-    static final String CURRENT_FORMAT = "3";
+    static final String CURRENT_FORMAT = "4";
 
     private final Directory directory;
     private final IndexWriter writer;

@@ -9,11 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopFieldCollectorManager;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import se.creativenorrbotten.directory.common.json.Coded;
@@ -62,14 +58,7 @@ public class SearchService {
         }
         return withSearch(search -> {
             List<Suggestion> items = new ArrayList<>(skillSuggestions(tokens, search.taxonomy()));
-            IndexSearcher searcher = search.searcher();
-            BooleanQuery names = new BooleanQuery.Builder()
-                    .add(TextQuery.names(tokens), BooleanClause.Occur.MUST)
-                    .add(search.publicOnly(), BooleanClause.Occur.FILTER).build();
-            int wanted = MAX_SUGGESTIONS - items.size();
-            for (ScoreDoc hit : searcher.search(names, new TopFieldCollectorManager(SearchSort.RELEVANCE.lucene(0, 0), wanted,
-                    null, wanted)).scoreDocs) {
-                MemberSummary member = search.card(hit.doc);
+            for (MemberSummary member : search.names(tokens, MAX_SUGGESTIONS - items.size())) {
                 items.add(new Suggestion(member.name(), "member", member.slug()));
             }
             return new SuggestionList(items);

@@ -47,15 +47,21 @@ final class WordMatch {
         this.matches = matches;
     }
 
+    /** Every text field, or only the name (for suggestions). */
+    static final int ALL_FIELDS = FIELDS.length;
+    static final int NAME_ONLY = 1;
+
     /** A query word, with its typo automaton built once for every segment and field. */
     static final class Word {
         final Analysis.Token token;
+        final int fields;
         final BytesRef exact;
         final BytesRef folded;
         final CompiledAutomaton typos;
 
-        Word(Analysis.Token token) {
+        Word(Analysis.Token token, int fields) {
             this.token = token;
+            this.fields = fields;
             this.exact = new BytesRef(token.exact());
             this.folded = new BytesRef(token.folded());
             this.typos = token.folded().codePointCount(0, token.folded().length()) >= MIN_TYPO_LENGTH
@@ -63,7 +69,7 @@ final class WordMatch {
         }
 
         String key() {
-            return token.exact() + '\u0000' + token.folded();
+            return token.exact() + '\u0000' + token.folded() + '\u0000' + fields;
         }
     }
 
@@ -73,7 +79,7 @@ final class WordMatch {
         FixedBitSet matches = new FixedBitSet(maxDoc);
         PostingsEnum[] reuse = new PostingsEnum[1];
         boolean diacritics = !word.exact.bytesEquals(word.folded);
-        for (int f = 0; f < FIELDS.length; f++) {
+        for (int f = 0; f < word.fields; f++) {
             int weight = FIELD_WEIGHTS[f];
             Terms exactTerms = reader.terms(FIELDS[f] + Analysis.EXACT);
             if (exactTerms != null) {

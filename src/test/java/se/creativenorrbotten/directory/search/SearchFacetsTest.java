@@ -69,6 +69,9 @@ class SearchFacetsTest {
     static Stream<Arguments> queries() {
         return Stream.of(
                 Arguments.of(Map.of()),
+                // most of the index: counted as the complement, subtracted from the whole index's counts
+                Arguments.of(Map.of("available", "true")),
+                Arguments.of(Map.of("language", List.of("sv"), "skill", List.of("SKILL_A"))),
                 Arguments.of(Map.of("skill", List.of("SKILL_A"))),
                 Arguments.of(Map.of("skill", List.of("SKILL_A"), "municipality", List.of("2580"))),
                 Arguments.of(Map.of("skill", List.of("SKILL_A", "SKILL_B"), "municipality", List.of("2580", "2584"),
