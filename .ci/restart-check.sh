@@ -51,12 +51,13 @@ start
 BODY=$(curl -fsS "${BASE}/api/v1/members/${ID}")
 grep -q "\"name\":\"${NAME}\"" <<<"${BODY}" || { echo "member lost after restart: ${BODY}" >&2; exit 1; }
 # The admin account survived too: its credentials still get the curator view (ETag without -public).
-curl -fsS -D - -o /dev/null -u "admin:${PASSWORD}" "${BASE}/api/v1/members/${ID}" | grep -qiE '^etag: "[0-9]+"' \
-  || { echo "admin login failed after restart" >&2; exit 1; }
+HEADERS=$(curl -fsS -D - -o /dev/null -u "admin:${PASSWORD}" "${BASE}/api/v1/members/${ID}")
+grep -qiE '^etag: "[0-9]+"' <<<"${HEADERS}" || { echo "admin login failed after restart" >&2; exit 1; }
 COUNT=$(curl -fsS "${BASE}/api/v1/municipalities" | grep -o '"code"' | wc -l)
 [[ ${COUNT} -eq 14 ]] || { echo "expected 14 municipalities, got ${COUNT}" >&2; exit 1; }
 # The production build serves Swagger UI and the contract.
 curl -fsS -o /dev/null "${BASE}/q/swagger-ui/" || { echo "no Swagger UI in the production build" >&2; exit 1; }
-curl -fsS "${BASE}/q/openapi" | grep -q 'basicAuth' || { echo "no security scheme in the served contract" >&2; exit 1; }
+CONTRACT=$(curl -fsS "${BASE}/q/openapi")
+grep -q 'basicAuth' <<<"${CONTRACT}" || { echo "no security scheme in the served contract" >&2; exit 1; }
 stop
 echo "restart check passed: the member, the seeded data and the admin account survived a restart"
