@@ -56,6 +56,7 @@ final class MemberSearch {
     }
 
     private final Map<String, Counted> counted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, int[]> ranks = new java.util.concurrent.ConcurrentHashMap<>();
     private final int countedCapacity;
 
     MemberSearch(SearchIndex index, IndexSearcher searcher, Taxonomy taxonomy, int facetCacheSize) throws IOException {
@@ -184,6 +185,7 @@ final class MemberSearch {
      * (no words: nothing).
      */
     private WordMatch[][] match(List<Analysis.Token> tokens, int fields, FixedBitSet[] base) throws IOException {
+        index.startRequest();
         List<WordMatch.Word> compiled = tokens.stream().map(token -> new WordMatch.Word(token, fields)).toList();
         WordMatch[][] words = new WordMatch[leaves.size()][];
         for (LeafReaderContext leaf : leaves) {
@@ -209,11 +211,15 @@ final class MemberSearch {
 
     /** Each municipality's (global ord's) place by distance from {@code near}'s town centre. */
     private int[] municipalityRank(String near) {
+        if (near == null) {
+            return null;
+        }
+        return ranks.computeIfAbsent(near, this::rankFrom);
+    }
+
+    private int[] rankFrom(String near) {
         Ords ords = index.registry().ords(Facet.MUNICIPALITY);
         int[] rank = new int[ords.size()];
-        if (near == null) {
-            return rank;
-        }
         double lat = taxonomy.latitude(near);
         double lon = taxonomy.longitude(near);
         Integer[] byDistance = new Integer[rank.length];

@@ -125,6 +125,11 @@ final class SearchIndex implements AutoCloseable {
         return data;
     }
 
+    /** Marks the start of a search on this thread (scratch arrays of the previous one may be reused). */
+    void startRequest() {
+        words.startRequest();
+    }
+
     /** How a query word matches a segment, from the cache when another search asked for the word lately. */
     WordMatch word(LeafReader reader, WordMatch.Word word) throws IOException {
         return words.get(reader.getCoreCacheHelper().getKey(), word, reader);

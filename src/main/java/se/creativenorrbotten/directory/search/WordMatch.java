@@ -37,14 +37,22 @@ final class WordMatch {
     /** A typo is not looked for in the first letter (most typos are later; it makes matching far cheaper). */
     static final int TYPO_PREFIX = 1;
 
-    /** Best score per document, 0 where the word does not match. */
+    /** Best score per document, 0 where the word does not match (may be longer than the segment). */
     final byte[] score;
     /** The documents the word matches. */
     final FixedBitSet matches;
+    /** How many postings were read: what the word costs to compute again. */
+    final long postings;
 
-    private WordMatch(byte[] score, FixedBitSet matches) {
+    private WordMatch(byte[] score, FixedBitSet matches, long postings) {
         this.score = score;
         this.matches = matches;
+        this.postings = postings;
+    }
+
+    /** A copy that owns its arrays, to keep beyond the request (the computed one may use scratch arrays). */
+    WordMatch keep() {
+        return new WordMatch(score.clone(), matches.clone(), postings);
     }
 
     /** Every text field, or only the name (for suggestions). */
@@ -73,38 +81,39 @@ final class WordMatch {
         }
     }
 
-    static WordMatch compute(LeafReader reader, Word word) throws IOException {
-        int maxDoc = reader.maxDoc();
-        byte[] score = new byte[maxDoc];
-        FixedBitSet matches = new FixedBitSet(maxDoc);
+    /** Computes into the given zeroed arrays (score at least maxDoc long, matches exactly maxDoc bits). */
+    static WordMatch compute(LeafReader reader, Word word, byte[] score, FixedBitSet matches) throws IOException {
         PostingsEnum[] reuse = new PostingsEnum[1];
+        long[] postings = new long[1];
         boolean diacritics = !word.exact.bytesEquals(word.folded);
         for (int f = 0; f < word.fields; f++) {
             int weight = FIELD_WEIGHTS[f];
             Terms exactTerms = reader.terms(FIELDS[f] + Analysis.EXACT);
             if (exactTerms != null) {
-                scan(exactTerms.iterator(), word.exact, diacritics, weight * EXACT, weight * EXACT_PREFIX, score, matches, reuse);
+                scan(exactTerms.iterator(), word.exact, diacritics, weight * EXACT, weight * EXACT_PREFIX, score, matches, reuse,
+                        postings);
             }
             Terms foldedTerms = reader.terms(FIELDS[f] + Analysis.FOLDED);
             if (foldedTerms != null) {
-                scan(foldedTerms.iterator(), word.folded, true, weight * FOLDED, weight * FOLDED_PREFIX, score, matches, reuse);
+                scan(foldedTerms.iterator(), word.folded, true, weight * FOLDED, weight * FOLDED_PREFIX, score, matches, reuse,
+                        postings);
                 if (word.typos != null) {
                     TermsEnum typos = word.typos.getTermsEnum(foldedTerms);
                     for (BytesRef term = typos.next(); term != null; term = typos.next()) {
-                        post(typos, weight * TYPO, score, matches, reuse);
+                        post(typos, weight * TYPO, score, matches, reuse, postings);
                     }
                 }
             }
         }
-        return new WordMatch(score, matches);
+        return new WordMatch(score, matches, postings[0]);
     }
 
     /** The word itself, and with {@code prefixes} every longer term it begins. */
     private static void scan(TermsEnum terms, BytesRef word, boolean prefixes, int wordScore, int prefixScore, byte[] score,
-            FixedBitSet matches, PostingsEnum[] reuse) throws IOException {
+            FixedBitSet matches, PostingsEnum[] reuse, long[] postings) throws IOException {
         if (!prefixes || word.length < MIN_PREFIX_LENGTH) {
             if (terms.seekExact(word)) {
-                post(terms, wordScore, score, matches, reuse);
+                post(terms, wordScore, score, matches, reuse, postings);
             }
             return;
         }
@@ -112,24 +121,23 @@ final class WordMatch {
             return;
         }
         for (BytesRef term = terms.term(); term != null && StringHelper.startsWith(term, word); term = terms.next()) {
-            post(terms, term.length == word.length ? wordScore : prefixScore, score, matches, reuse);
+            post(terms, term.length == word.length ? wordScore : prefixScore, score, matches, reuse, postings);
         }
     }
 
-    private static void post(TermsEnum terms, int value, byte[] score, FixedBitSet matches, PostingsEnum[] reuse)
-            throws IOException {
+    private static void post(TermsEnum terms, int value, byte[] score, FixedBitSet matches, PostingsEnum[] reuse,
+            long[] count) throws IOException {
         PostingsEnum postings = terms.postings(reuse[0], PostingsEnum.NONE);
         reuse[0] = postings;
         byte b = (byte) value;
+        long read = 0;
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
             if (score[doc] < b) {
                 score[doc] = b;
             }
             matches.set(doc);
+            read++;
         }
-    }
-
-    long ramBytes() {
-        return score.length + matches.length() / 8L + 64;
+        count[0] += read;
     }
 }
