@@ -65,8 +65,8 @@ final class Ranker {
             perSegment.add(switch (sort) {
                 case NAME -> ascending(leaf, hits[leaf], wanted);
                 case NAME_DESCENDING -> descending(leaf, hits[leaf], wanted);
-                case NEWEST -> walk(leaf, hits[leaf], wanted, data[leaf].newestFirst(), data[leaf].created, true);
-                case UPDATED -> walk(leaf, hits[leaf], wanted, data[leaf].updatedFirst(), data[leaf].updated, true);
+                case NEWEST -> walk(leaf, hits[leaf], wanted, data[leaf].newestFirst, data[leaf].created, true);
+                case UPDATED -> walk(leaf, hits[leaf], wanted, data[leaf].updatedFirst, data[leaf].updated, true);
                 case DISTANCE -> byDistance(leaf, hits[leaf], wanted, municipalityRank);
                 case RELEVANCE -> byScore(leaf, hits[leaf], wanted, words[leaf]);
             });

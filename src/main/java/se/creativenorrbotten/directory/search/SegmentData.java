@@ -31,8 +31,9 @@ final class SegmentData {
     final long[] created;
     final long[] updated;
 
-    private volatile int[] newestFirst;
-    private volatile int[] updatedFirst;
+    /** Documents by creation time, newest first, and by update time, latest first (ties in document order). */
+    final int[] newestFirst;
+    final int[] updatedFirst;
     private volatile int[][] byMunicipality;
 
     private SegmentData(int maxDoc, short[] type, short[] municipality, int[] skillStart, short[] skills, int[] languageStart,
@@ -47,26 +48,8 @@ final class SegmentData {
         this.published = published;
         this.created = created;
         this.updated = updated;
-    }
-
-    /** Documents by creation time, newest first (ties in document order, which is name order). */
-    int[] newestFirst() {
-        int[] order = newestFirst;
-        if (order == null) {
-            order = byTimeDescending(created);
-            newestFirst = order;
-        }
-        return order;
-    }
-
-    /** Documents by update time, latest first. */
-    int[] updatedFirst() {
-        int[] order = updatedFirst;
-        if (order == null) {
-            order = byTimeDescending(updated);
-            updatedFirst = order;
-        }
-        return order;
+        this.newestFirst = byTimeDescending(created);
+        this.updatedFirst = byTimeDescending(updated);
     }
 
     /** The documents of each municipality (by global ord), in document order. */
@@ -95,18 +78,19 @@ final class SegmentData {
         return buckets;
     }
 
-    private int[] byTimeDescending(long[] time) {
-        Integer[] docs = new Integer[maxDoc];
-        for (int doc = 0; doc < maxDoc; doc++) {
+    private static int[] byTimeDescending(long[] time) {
+        Integer[] docs = new Integer[time.length];
+        for (int doc = 0; doc < docs.length; doc++) {
             docs[doc] = doc;
         }
         java.util.Arrays.sort(docs, (a, b) -> time[a] != time[b] ? Long.compare(time[b], time[a]) : Integer.compare(a, b));
-        int[] order = new int[maxDoc];
-        for (int i = 0; i < maxDoc; i++) {
+        int[] order = new int[docs.length];
+        for (int i = 0; i < docs.length; i++) {
             order[i] = docs[i];
         }
         return order;
     }
+
 
     static SegmentData build(LeafReader reader, Facet.Registry ords) throws IOException {
         int maxDoc = reader.maxDoc();
