@@ -312,20 +312,20 @@ final class MemberSearch {
     private FixedBitSet[] terms(String field, Collection<String> values, boolean all) throws IOException {
         FixedBitSet[] sets = new FixedBitSet[leaves.size()];
         for (LeafReaderContext leaf : leaves) {
-            LeafReader reader = leaf.reader();
-            FixedBitSet set = new FixedBitSet(reader.maxDoc());
-            boolean first = true;
+            SegmentData segment = data[leaf.ord];
+            if (values.size() == 1) {
+                sets[leaf.ord] = segment.term(leaf.reader(), field, values.iterator().next());
+                continue;
+            }
+            FixedBitSet set = null;
             for (String value : values) {
-                if (all) {
-                    FixedBitSet one = SegmentData.postings(reader, new Term(field, value), new FixedBitSet(reader.maxDoc()));
-                    if (first) {
-                        set.or(one);
-                    } else {
-                        set.and(one);
-                    }
-                    first = false;
+                FixedBitSet one = segment.term(leaf.reader(), field, value);
+                if (set == null) {
+                    set = one.clone();
+                } else if (all) {
+                    set.and(one);
                 } else {
-                    SegmentData.postings(reader, new Term(field, value), set);
+                    set.or(one);
                 }
             }
             sets[leaf.ord] = set;

@@ -35,6 +35,8 @@ final class SegmentData {
     final int[] newestFirst;
     final int[] updatedFirst;
     private volatile int[][] byMunicipality;
+    /** The documents of each filter value (field and term) asked for so far; filter values repeat. */
+    private final java.util.Map<Term, FixedBitSet> terms = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SegmentData(int maxDoc, short[] type, short[] municipality, int[] skillStart, short[] skills, int[] languageStart,
             short[] languages, FixedBitSet published, long[] created, long[] updated) {
@@ -113,6 +115,17 @@ final class SegmentData {
             perDoc[doc] = values.longValue();
         }
         return perDoc;
+    }
+
+    /** The documents that contain the term (deleted ones included), read once per segment. Do not modify. */
+    FixedBitSet term(LeafReader reader, String field, String value) throws IOException {
+        Term term = new Term(field, value);
+        FixedBitSet set = terms.get(term);
+        if (set == null) {
+            set = postings(reader, term, new FixedBitSet(maxDoc));
+            terms.put(term, set);
+        }
+        return set;
     }
 
     /** Sets the bits of the documents that contain the term (deleted ones included). */
