@@ -1,5 +1,7 @@
 package se.creativenorrbotten.directory.member;
 
+import jakarta.ws.rs.core.EntityTag;
+
 /**
  * ETags of members. The full record's tag is its version in quotes ("7"); the public view, a different
  * representation, gets "7-public". If-Match compares strongly (RFC 9110), so only the full record's tag,
@@ -11,7 +13,17 @@ public final class EntityTags {
     }
 
     public static String of(long version) {
-        return "\"" + version + "\"";
+        return full(version).toString();
+    }
+
+    /** The tag of the full record, as curators read it. */
+    public static EntityTag full(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** The tag of the public view: another representation of the same version. */
+    public static EntityTag publicView(long version) {
+        return new EntityTag(version + "-public");
     }
 
     static boolean matches(String ifMatch, long version) {

@@ -156,7 +156,7 @@ public class MemberResource {
         MemberView member = members.get(idOrSlug);
         boolean curator = caller.hasRole(Roles.ADMIN);
         return Response.ok(curator ? member : MemberService.publicView(member))
-                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(member.version()) + (curator ? "" : "-public")))
+                .tag(curator ? EntityTags.full(member.version()) : EntityTags.publicView(member.version()))
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
                 .build();
     }
@@ -178,7 +178,7 @@ public class MemberResource {
     public Response create(MemberInput body, @Context UriInfo uri) {
         MemberView created = members.create(body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(etag(created)).entity(created).build();
+                .tag(EntityTags.full(created.version())).entity(created).build();
     }
 
     @PUT
@@ -247,10 +247,6 @@ public class MemberResource {
     }
 
     private static Response updated(MemberView member) {
-        return Response.ok(member).tag(etag(member)).build();
-    }
-
-    private static jakarta.ws.rs.core.EntityTag etag(MemberView member) {
-        return new jakarta.ws.rs.core.EntityTag(String.valueOf(member.version()));
+        return Response.ok(member).tag(EntityTags.full(member.version())).build();
     }
 }

@@ -161,7 +161,7 @@ final class Fields {
         return bytes.toByteArray();
     }
 
-    static MemberSummary summary(BytesRef card, String highlight) {
+    static MemberSummary summary(BytesRef card) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(card.bytes, card.offset, card.length))) {
             UUID id = new UUID(in.readLong(), in.readLong());
             String slug = in.readUTF();
@@ -176,7 +176,7 @@ final class Fields {
             boolean available = in.readBoolean();
             Instant updated = Instant.ofEpochMilli(in.readLong());
             return new MemberSummary(id, slug, name, type, headline, municipality, skills, languages, website, logoUrl,
-                    available, updated, highlight);
+                    available, updated, null);
         } catch (IOException corrupt) {
             throw new UncheckedIOException(corrupt);
         }

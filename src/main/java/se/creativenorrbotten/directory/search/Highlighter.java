@@ -17,19 +17,23 @@ final class Highlighter {
     private Highlighter() {
     }
 
-    /** The highlighted text, or null when none of the texts matches (a typo only found in the index, say). */
-    static String highlight(List<Analysis.Token> tokens, List<String> texts) {
-        String best = null;
-        int bestMatched = 0;
+    /**
+     * The text that matches the most query words, marked; {@code html} is null when none matches (a typo
+     * only found in the index, say), and {@code complete} tells whether it matches every word.
+     */
+    record Highlight(String html, int matched, boolean complete) {
+    }
+
+    static Highlight highlight(List<Analysis.Token> tokens, List<String> texts) {
+        Highlight best = new Highlight(null, 0, tokens.isEmpty());
         for (String text : texts) {
             if (text == null || text.isEmpty()) {
                 continue;
             }
-            Marked marked = mark(text, tokens);
-            if (marked.matchedTokens > bestMatched) {
-                best = marked.html;
-                bestMatched = marked.matchedTokens;
-                if (bestMatched == tokens.size()) {
+            Highlight marked = mark(text, tokens);
+            if (marked.matched() > best.matched()) {
+                best = marked;
+                if (best.complete()) {
                     break;
                 }
             }
@@ -39,13 +43,10 @@ final class Highlighter {
 
     /** True when every query word matches a word of the text. */
     static boolean matchesAll(List<Analysis.Token> tokens, String text) {
-        return text != null && mark(text, tokens).matchedTokens == tokens.size();
+        return highlight(tokens, java.util.Collections.singletonList(text)).complete();
     }
 
-    private record Marked(String html, int matchedTokens) {
-    }
-
-    private static Marked mark(String text, List<Analysis.Token> tokens) {
+    private static Highlight mark(String text, List<Analysis.Token> tokens) {
         boolean[] matched = new boolean[tokens.size()];
         StringBuilder html = new StringBuilder(text.length() + 32);
         int firstMatch = -1;
@@ -79,7 +80,7 @@ final class Highlighter {
         for (boolean m : matched) {
             count += m ? 1 : 0;
         }
-        return new Marked(count == 0 ? null : window(html.toString(), firstMatch), count);
+        return new Highlight(count == 0 ? null : window(html.toString(), firstMatch), count, count == tokens.size());
     }
 
     /** How many leading characters of the word a query word matches, 0 for none. */

@@ -3,6 +3,7 @@ package se.creativenorrbotten.directory.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -281,7 +282,7 @@ final class MemberSearch {
                 cardsLeaf = hit.leaf();
             }
             cards.advanceExact(hit.doc());
-            items[i] = item(Fields.summary(cards.binaryValue(), null), hit, tokens);
+            items[i] = item(Fields.summary(cards.binaryValue()), hit, tokens);
         }
         return List.of(items);
     }
@@ -294,18 +295,19 @@ final class MemberSearch {
         texts.add(card.name());
         texts.add(card.headline());
         texts.addAll(Fields.tags(card.skills(), card.municipality(), taxonomy));
-        String highlight = Highlighter.highlight(tokens, texts);
-        if (highlight == null || !Highlighter.matchesAll(tokens, highlight.replace("<mark>", "").replace("</mark>", ""))) {
+        Highlighter.Highlight best = Highlighter.highlight(tokens, texts);
+        if (!best.complete()) {
+            // Only then is the (compressed, stored) description worth reading.
             LeafReader reader = leaves.get(hit.leaf()).reader();
             String description = reader.storedFields().document(hit.doc(), DESCRIPTION_ONLY).get(Fields.DESCRIPTION_TEXT);
-            if (description != null) {
-                texts.add(description);
-                highlight = Highlighter.highlight(tokens, texts);
+            Highlighter.Highlight inDescription = Highlighter.highlight(tokens, Collections.singletonList(description));
+            if (inDescription.matched() > best.matched()) {
+                best = inDescription;
             }
         }
         return new MemberSummary(card.id(), card.slug(), card.name(), card.type(), card.headline(), card.municipality(),
                 card.skills(), card.languages(), card.website(), card.logoUrl(), card.availableForWork(), card.updatedAt(),
-                highlight);
+                best.html());
     }
 
     /** Documents with any (or, with {@code all}, every) of the values, per segment. */

@@ -65,8 +65,8 @@ final class Ranker {
             perSegment.add(switch (sort) {
                 case NAME -> ascending(leaf, hits[leaf], wanted);
                 case NAME_DESCENDING -> descending(leaf, hits[leaf], wanted);
-                case NEWEST -> walk(leaf, hits[leaf], wanted, data[leaf].newestFirst, data[leaf].created, true);
-                case UPDATED -> walk(leaf, hits[leaf], wanted, data[leaf].updatedFirst, data[leaf].updated, true);
+                case NEWEST -> walk(leaf, hits[leaf], wanted, data[leaf].newestFirst, data[leaf].created);
+                case UPDATED -> walk(leaf, hits[leaf], wanted, data[leaf].updatedFirst, data[leaf].updated);
                 case DISTANCE -> byDistance(leaf, hits[leaf], wanted, municipalityRank);
                 case RELEVANCE -> byScore(leaf, hits[leaf], wanted, words[leaf]);
             });
@@ -95,12 +95,12 @@ final class Ranker {
     }
 
     /** Walks a precomputed order; the key is the negated time, so that smaller keys come first. */
-    private List<Hit> walk(int leaf, FixedBitSet bits, int wanted, int[] order, long[] time, boolean descending) {
+    private List<Hit> walk(int leaf, FixedBitSet bits, int wanted, int[] order, long[] time) {
         List<Hit> hits = new ArrayList<>(Math.min(wanted, 1024));
         for (int i = 0; i < order.length && hits.size() < wanted; i++) {
             int doc = order[i];
             if (bits.get(doc)) {
-                hits.add(new Hit(leaf, doc, descending ? -time[doc] : time[doc]));
+                hits.add(new Hit(leaf, doc, -time[doc]));
             }
         }
         return hits;
