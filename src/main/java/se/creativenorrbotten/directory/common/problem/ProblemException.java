@@ -12,12 +12,18 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final String detail;
     private final List<FieldError> errors;
+    private final long retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        this(type, detail, errors, 0);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<FieldError> errors, long retryAfterSeconds) {
         super(type.title() + ": " + detail, null, false, false);
         this.type = type;
         this.detail = detail;
         this.errors = errors == null ? null : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public ProblemException(ProblemType type, String detail) {
@@ -41,6 +47,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String detail) {
         return new ProblemException(ProblemType.CONFLICT, detail);
+    }
+
+    /** 429: the caller must wait {@code seconds} before trying again (sent as Retry-After). */
+    public static ProblemException tooManyRequests(String detail, long seconds) {
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, null, Math.max(1, seconds));
+    }
+
+    /** Seconds the caller should wait before retrying, or 0 when the problem says nothing about it. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ProblemType type() {

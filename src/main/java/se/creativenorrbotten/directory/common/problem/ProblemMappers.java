@@ -40,7 +40,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return response(e.toProblem());
+        Response response = response(e.toProblem());
+        if (e.retryAfterSeconds() > 0) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -14,6 +14,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     INTERNAL("internal-error", "Internal error", 500),
     UNAVAILABLE("unavailable", "Service unavailable", 503);
 
