@@ -43,6 +43,48 @@ public final class TestApi {
         return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
     }
 
+    public static final String CURATOR = "test-curator";
+    public static final String CURATOR_PASSWORD = "test-curator-password";
+    private static volatile boolean curatorCreated;
+
+    /** As a curator (members only): the account is created at the first call. */
+    public static RequestSpecification asCurator() {
+        ensureCurator();
+        return given().auth().preemptive().basic(CURATOR, CURATOR_PASSWORD);
+    }
+
+    /** A request with a JSON body, as the curator. */
+    public static RequestSpecification asCurator(Object body) {
+        return asCurator().contentType(ContentType.JSON).body(json(body));
+    }
+
+    private static synchronized void ensureCurator() {
+        if (curatorCreated) {
+            return;
+        }
+        javax.sql.DataSource data = io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class).get();
+        try (java.sql.Connection c = data.getConnection();
+                java.sql.PreparedStatement exists = c.prepareStatement("select count(*) from account where username = ?")) {
+            exists.setString(1, CURATOR);
+            try (java.sql.ResultSet rs = exists.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    try (java.sql.PreparedStatement insert = c.prepareStatement(
+                            "insert into account (id, username, password_hash, role, created_at) values (?, ?, ?, 'curator', ?)")) {
+                        insert.setObject(1, UUID.randomUUID());
+                        insert.setString(2, CURATOR);
+                        insert.setString(3, io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(CURATOR_PASSWORD));
+                        insert.setObject(4, java.time.OffsetDateTime.now());
+                        insert.executeUpdate();
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        curatorCreated = true;
+    }
+
     public static RequestSpecification anonymous() {
         return given();
     }
