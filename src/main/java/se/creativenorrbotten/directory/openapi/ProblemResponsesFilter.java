@@ -97,6 +97,7 @@ public class ProblemResponsesFilter implements OASFilter {
         wanted.add("Unauthorized");
         if (secured) {
             wanted.add("Forbidden");
+            wanted.add("TooManyRequests"); // login throttling
         } else {
             operation.setSecurity(new ArrayList<>());
         }
