@@ -172,10 +172,15 @@ public class MemberResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") @Parameter(description = "The member's id or slug.", example = "asa-oberg-design",
             schema = @Schema(type = SchemaType.STRING, maxLength = 80)) String idOrSlug) {
-        Object member = members.get(idOrSlug, Roles.isCurator(caller));
-        return Response.ok(member)
-                .tag(member instanceof MemberView full ? EntityTags.full(full.version())
-                        : EntityTags.publicView(((PublicMemberView) member).version()))
+        Response.ResponseBuilder response;
+        if (Roles.isCurator(caller)) {
+            MemberView member = members.get(idOrSlug);
+            response = Response.ok(member).tag(EntityTags.full(member.version()));
+        } else {
+            PublicMemberView member = members.getPublic(idOrSlug);
+            response = Response.ok(member).tag(EntityTags.publicView(member.version(), member.featured()));
+        }
+        return response
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
                 .build();
     }

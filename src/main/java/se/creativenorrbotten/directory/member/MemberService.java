@@ -38,6 +38,7 @@ import se.creativenorrbotten.directory.member.dto.HistoryPage;
 import se.creativenorrbotten.directory.member.dto.MemberExport;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
 import se.creativenorrbotten.directory.member.dto.MemberView;
+import se.creativenorrbotten.directory.member.dto.PublicMemberView;
 import se.creativenorrbotten.directory.taxonomy.Languages;
 import se.creativenorrbotten.directory.taxonomy.MunicipalityRepository;
 import se.creativenorrbotten.directory.taxonomy.SkillRepository;
@@ -85,15 +86,9 @@ public class MemberService {
         this.clock = Clock.systemUTC();
     }
 
-    /**
-     * A member by id or by slug: the full record for curators; for the public only a published member,
-     * in its public view (anything else does not exist for them: 404).
-     */
-    public Object get(String idOrSlug, boolean curator) {
+    /** A published member by id or by slug, as the public sees it; any other status does not exist for the public (404). */
+    public PublicMemberView getPublic(String idOrSlug) {
         Member member = find(idOrSlug);
-        if (curator) {
-            return view(member);
-        }
         if (member.getStatus() != MemberStatus.PUBLISHED) {
             throw notFound(idOrSlug);
         }
