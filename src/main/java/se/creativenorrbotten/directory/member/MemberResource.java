@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,6 +40,7 @@ import se.creativenorrbotten.directory.member.dto.MemberInput;
 import se.creativenorrbotten.directory.member.dto.MemberPage;
 import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.member.dto.PublicMemberView;
+import se.creativenorrbotten.directory.openapi.ProblemResponsesFilter;
 import se.creativenorrbotten.directory.search.MemberQuery;
 import se.creativenorrbotten.directory.search.SearchRequest;
 import se.creativenorrbotten.directory.search.SearchService;
@@ -67,6 +69,7 @@ public class MemberResource {
 
     @GET
     @PermitAll
+    @Extension(name = ProblemResponsesFilter.CURATOR_AWARE, value = "true")
     @Operation(operationId = "searchMembers", summary = "Search and list members",
             description = "Free text (q) is Swedish-aware: case- and diacritic-insensitive (lulea finds Luleå), word-prefix"
                     + " (foto finds fotograf), every word must match, one typo is tolerated in words of five letters or more."
@@ -159,6 +162,7 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @PermitAll
+    @Extension(name = ProblemResponsesFilter.CURATOR_AWARE, value = "true")
     @Operation(operationId = "getMember", summary = "Show a member",
             description = "By id or slug. The public sees the public view (email and phone only with the member's consent);"
                     + " with curator credentials the same request returns the full record, whose ETag authorises writes."

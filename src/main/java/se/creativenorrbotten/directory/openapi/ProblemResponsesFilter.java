@@ -86,8 +86,18 @@ public class ProblemResponsesFilter implements OASFilter {
         }
     }
 
+    /**
+     * Marks a public operation that gives curators more (the full record, other statuses): its security is
+     * then "anonymous, or basicAuth", so that Swagger UI sends the credentials a curator authorised with.
+     */
+    public static final String CURATOR_AWARE = "x-curator-aware";
+
     private static void document(Operation operation) {
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        boolean curatorAware = operation.getExtensions() != null && operation.getExtensions().containsKey(CURATOR_AWARE);
+        if (curatorAware) {
+            operation.removeExtension(CURATOR_AWARE);
+        }
         boolean takesInput = (operation.getParameters() != null && !operation.getParameters().isEmpty())
                 || operation.getRequestBody() != null;
         List<String> wanted = new ArrayList<>();
@@ -98,6 +108,12 @@ public class ProblemResponsesFilter implements OASFilter {
         if (secured) {
             wanted.add("Forbidden");
             wanted.add("TooManyRequests"); // login throttling
+        } else if (curatorAware) {
+            wanted.add("TooManyRequests"); // login throttling, when credentials are sent
+            List<org.eclipse.microprofile.openapi.models.security.SecurityRequirement> anyoneOrCurator = new ArrayList<>();
+            anyoneOrCurator.add(OASFactory.createSecurityRequirement());
+            anyoneOrCurator.add(OASFactory.createSecurityRequirement().addScheme(DirectoryApi.BASIC_AUTH));
+            operation.setSecurity(anyoneOrCurator);
         } else {
             operation.setSecurity(new ArrayList<>());
         }
