@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,6 +42,24 @@ public final class TestApi {
 
     public static RequestSpecification asAdmin() {
         return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /**
+     * A request as a curator: an account made once per test run through the API, with a unique name. No
+     * test changes it; tests that change accounts make their own (security/TestAccounts).
+     */
+    public static RequestSpecification asCurator() {
+        return given().auth().preemptive().basic(Curator.USERNAME, Curator.PASSWORD);
+    }
+
+    private static final class Curator {
+        static final String USERNAME = "curator-" + unique();
+        static final String PASSWORD = "curator-password-" + unique();
+
+        static {
+            asAdmin(Map.of("username", USERNAME, "password", PASSWORD, "role", "curator"))
+                    .post("/api/v1/accounts").then().statusCode(201);
+        }
     }
 
     public static RequestSpecification anonymous() {

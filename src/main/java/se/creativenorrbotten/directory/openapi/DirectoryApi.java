@@ -27,7 +27,8 @@ import jakarta.ws.rs.core.Application;
         tags = {
                 @Tag(name = "Members", description = "Agencies, students and freelancers of the network."),
                 @Tag(name = "Skills", description = "The skill taxonomy, grouped by creative branch."),
-                @Tag(name = "Municipalities", description = "The 14 municipalities of Norrbotten.")},
+                @Tag(name = "Municipalities", description = "The 14 municipalities of Norrbotten."),
+                @Tag(name = "Accounts", description = "The admins' and curators' accounts; admins only.")},
         components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = DirectoryApi.BASIC_AUTH,
                 type = SecuritySchemeType.HTTP, scheme = "basic",
                 description = "A curator account's user name and password. Use only over TLS.")))

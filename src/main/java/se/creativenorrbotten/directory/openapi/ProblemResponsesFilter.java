@@ -20,9 +20,9 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
 
 /**
  * Documents the error model once for the whole contract: a reusable problem+json response per kind of
- * error, added to each operation by what the operation can fail with (400 where it takes input, 401 and
- * 403 where it needs a role, 413 and 415 where it takes a body, 500 everywhere), and public operations
- * marked public with an empty security requirement.
+ * error, added to each operation by what the operation can fail with (400 where it takes input, 401
+ * everywhere, 403 and 429 (a throttled login) where it needs a role, 413 and 415 where it takes a body,
+ * 500 everywhere), and public operations marked public with an empty security requirement.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -50,6 +50,9 @@ public class ProblemResponsesFilter implements OASFilter {
                 "The request's Content-Type is not supported here; send application/json.");
         add("PreconditionRequired", "428", ProblemType.PRECONDITION_REQUIRED, "If-Match is required for this write.",
                 "Send If-Match with the ETag of the member as you last read it.");
+        add("TooManyRequests", "429", ProblemType.TOO_MANY_REQUESTS, "Too many failed logins for this user name or from this"
+                + " client: refused, even with the right password, for the number of seconds in Retry-After.",
+                "Too many failed logins for this user name or from this address; try again in 60 seconds.");
         add("Unavailable", "503", ProblemType.UNAVAILABLE, "The service is starting up (the search index is not ready yet);"
                 + " retry shortly.", "Search is starting up; try again in a few seconds.");
         add("InternalError", "500", ProblemType.INTERNAL, "An unexpected error; the detail carries a reference for the logs.",
@@ -88,6 +91,7 @@ public class ProblemResponsesFilter implements OASFilter {
         wanted.add("Unauthorized");
         if (secured) {
             wanted.add("Forbidden");
+            wanted.add("TooManyRequests");
         } else {
             operation.setSecurity(new ArrayList<>());
         }
@@ -127,6 +131,12 @@ public class ProblemResponsesFilter implements OASFilter {
                     .description("The authentication scheme to use: " + ProblemMappers.BASIC_CHALLENGE)
                     .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
                             .maxLength(200)));
+        }
+        if (response.type() == ProblemType.TOO_MANY_REQUESTS) {
+            api.addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Seconds to wait before trying again.")
+                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER)
+                            .format("int32").minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(86_400))));
         }
         return api;
     }
