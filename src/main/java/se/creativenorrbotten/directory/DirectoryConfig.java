@@ -1,12 +1,13 @@
 package se.creativenorrbotten.directory;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
-import jakarta.validation.constraints.Min;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 
 /** The directory's own settings; each is listed in the README with its environment variable. */
 @ConfigMapping(prefix = "directory")
@@ -57,6 +58,26 @@ public interface DirectoryConfig {
          */
         @WithDefault("5m")
         Duration cacheTtl();
+    }
+
+    Curation curation();
+
+    Applications applications();
+
+    interface Applications {
+        /** How many applications one client (address) may send per window (DIRECTORY_APPLICATIONS_PER_CLIENT). */
+        @WithDefault("5")
+        int perClient();
+
+        /** The window of that limit (DIRECTORY_APPLICATIONS_WINDOW); a client over it waits out the window. */
+        @WithDefault("1h")
+        Duration window();
+    }
+
+    interface Curation {
+        /** Members not updated for this long are listed for review with stale=true (DIRECTORY_CURATION_STALE_AFTER). */
+        @WithDefault("P24M")
+        Period staleAfter();
     }
 
     interface Search {

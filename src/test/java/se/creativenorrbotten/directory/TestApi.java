@@ -44,22 +44,35 @@ public final class TestApi {
         return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
     }
 
-    /**
-     * A request as a curator: an account made once per test run through the API, with a unique name. No
-     * test changes it; tests that change accounts make their own (security/TestAccounts).
-     */
+    public static final String CURATOR = "test-curator";
+    public static final String CURATOR_PASSWORD = "test-curator-password";
+    private static volatile boolean curatorCreated;
+
+    /** As a curator (members only): the account is created at the first call. */
     public static RequestSpecification asCurator() {
-        return given().auth().preemptive().basic(Curator.USERNAME, Curator.PASSWORD);
+        ensureCurator();
+        return given().auth().preemptive().basic(CURATOR, CURATOR_PASSWORD);
     }
 
-    private static final class Curator {
-        static final String USERNAME = "curator-" + unique();
-        static final String PASSWORD = "curator-password-" + unique();
+    /** A request with a JSON body, as the curator. */
+    public static RequestSpecification asCurator(Object body) {
+        return asCurator().contentType(ContentType.JSON).body(json(body));
+    }
 
-        static {
-            asAdmin(Map.of("username", USERNAME, "password", PASSWORD, "role", "curator"))
-                    .post("/api/v1/accounts").then().statusCode(201);
+    /**
+     * Creates the curator through the accounts API at the first call; 409 means it exists already (made
+     * by an earlier run on a database that survives, such as PostgreSQL).
+     */
+    private static synchronized void ensureCurator() {
+        if (curatorCreated) {
+            return;
         }
+        int status = asAdmin(Map.of("username", CURATOR, "password", CURATOR_PASSWORD, "role", "curator"))
+                .post("/api/v1/accounts").statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("creating the test curator answered " + status);
+        }
+        curatorCreated = true;
     }
 
     public static RequestSpecification anonymous() {

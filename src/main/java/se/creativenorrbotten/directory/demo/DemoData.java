@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.member.MemberRepository;
 import se.creativenorrbotten.directory.member.MemberService;
+import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
 
 /**
@@ -52,7 +53,7 @@ public class DemoData {
         try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
             demo = json.readValue(in, new TypeReference<List<MemberInput>>() { });
         }
-        demo.forEach(members::create);
+        demo.forEach(member -> members.create(member, MemberStatus.PUBLISHED, "demo-data"));
         LOG.infof("Loaded %d fictional demo members.", demo.size());
     }
 }

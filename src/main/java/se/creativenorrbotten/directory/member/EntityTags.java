@@ -21,9 +21,12 @@ public final class EntityTags {
         return new EntityTag(Long.toString(version));
     }
 
-    /** The tag of the public view: another representation of the same version. */
-    public static EntityTag publicView(long version) {
-        return new EntityTag(version + "-public");
+    /**
+     * The tag of the public view: another representation of the same version. A feature that ends by
+     * itself changes the view without a new version, so the tag says whether it is featured.
+     */
+    public static EntityTag publicView(long version, boolean featured) {
+        return new EntityTag(version + (featured ? "-public-featured" : "-public"));
     }
 
     static boolean matches(String ifMatch, long version) {

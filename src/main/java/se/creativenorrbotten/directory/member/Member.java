@@ -106,6 +106,22 @@ public class Member {
     @Column(name = "available_for_work", nullable = false)
     private boolean availableForWork;
 
+    @Convert(converter = MemberStatus.DbConverter.class)
+    @Column(nullable = false, length = 16)
+    private MemberStatus status = MemberStatus.PENDING;
+
+    /** The reason given with the latest status action (reject, archive), for curators. */
+    @Column(name = "status_reason", length = 1000)
+    private String statusReason;
+
+    /** Featured until this moment (exclusive), or null. */
+    @Column(name = "featured_until")
+    private Instant featuredUntil;
+
+    /** Curators' internal notes; never public. */
+    @Column(length = 2000)
+    private String notes;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -276,6 +292,36 @@ public class Member {
 
     void setAvailableForWork(boolean availableForWork) {
         this.availableForWork = availableForWork;
+    }
+
+    public MemberStatus getStatus() {
+        return status;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    /** Moves the listing to another status; the caller has checked that the move is allowed. */
+    void setStatus(MemberStatus status, String reason) {
+        this.status = status;
+        this.statusReason = reason;
+    }
+
+    public Instant getFeaturedUntil() {
+        return featuredUntil;
+    }
+
+    void setFeaturedUntil(Instant featuredUntil) {
+        this.featuredUntil = featuredUntil;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    void setNotes(String notes) {
+        this.notes = notes;
     }
 
     public Instant getCreatedAt() {

@@ -27,7 +27,10 @@ final class MemberExamples {
              "email": "hej@asaoberg.example", "phone": "+46 70-174 06 42", "contactPublic": true,
              "organisationNumber": "556036-0793", "foundedYear": 2014,
              "availableForWork": true, "createdAt": "2026-11-26T10:15:30.123Z", "updatedAt": "2026-11-26T10:15:30.123Z",
-             "version": 0}""";
+             "version": 0, "status": "published", "featuredUntil": "2027-01-31",
+             "notes": "Met at the media week 2026.",
+             "consents": [{"kind": "contactPublic", "given": true, "at": "2026-11-26T10:15:30.123Z",
+                           "source": "curator", "recordedBy": "curator-anna"}]}""";
 
     static final String PATCH = """
             {"availableForWork": false, "headline": "Booked until March", "phone": null}""";

@@ -1,8 +1,18 @@
 package se.creativenorrbotten.directory.member;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import se.creativenorrbotten.directory.common.json.Coded;
+
 import se.creativenorrbotten.directory.common.text.Folding;
+import se.creativenorrbotten.directory.member.dto.ConsentView;
+import se.creativenorrbotten.directory.member.dto.HistoryEntryView;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
 import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.member.dto.PublicMemberView;
@@ -14,24 +24,54 @@ final class MemberMapper {
     private MemberMapper() {
     }
 
-    static MemberView toView(Member m) {
+    static MemberView toView(Member m, List<ConsentView> consents) {
         return new MemberView(m.getId(), m.getSlug(), m.getName(), m.getType(), m.getHeadline(), m.getDescription(),
                 m.getMunicipalityCode(), List.copyOf(m.getServiceArea()), List.copyOf(m.getSkills()),
                 List.copyOf(m.getLanguages()), m.getWebsite(), m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()),
                 socialLinks(m), m.getEmail(), m.getPhone(), m.isContactPublic(), m.getOrganisationNumber(), m.getSchool(),
                 m.getGraduationYear(), m.getFoundedYear(), m.isAvailableForWork(), m.getCreatedAt(), m.getUpdatedAt(),
-                m.getVersion());
+                m.getVersion(), m.getStatus(), m.getStatusReason(), lastFeaturedDay(m.getFeaturedUntil()), m.getNotes(),
+                List.copyOf(consents));
+    }
+
+    static ConsentView toView(MemberConsent c) {
+        return new ConsentView(c.getKind(), c.isGiven(), c.getAt(), c.getSource(), c.getActor());
+    }
+
+    static HistoryEntryView toView(HistoryEntry e, ObjectMapper json) {
+        return new HistoryEntryView(e.getId(), e.getAt(), e.getActor(), Coded.fromCode(HistoryAction.class, e.getAction()),
+                e.getField(), jsonValue(e.getOldValue(), json), jsonValue(e.getNewValue(), json), e.getReason());
+    }
+
+    private static JsonNode jsonValue(String text, ObjectMapper json) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("history value is not JSON", e);
+        }
+    }
+
+    /** The first moment a member featured through {@code lastDay} (Swedish time) is no longer featured. */
+    static Instant featuredEnd(LocalDate lastDay) {
+        return lastDay.plusDays(1).atStartOfDay(MemberService.ZONE).toInstant();
+    }
+
+    private static LocalDate lastFeaturedDay(Instant end) {
+        return end == null ? null : end.atZone(MemberService.ZONE).toLocalDate().minusDays(1);
     }
 
     /** The public view: contact details only with the member's consent. */
-    static PublicMemberView toPublic(MemberView m) {
+    static PublicMemberView toPublic(MemberView m, LocalDate today) {
         boolean consented = m.contactPublic();
         return new PublicMemberView(m.id(), m.slug(), m.name(), m.type(), m.headline(), m.description(), m.municipality(),
                 m.serviceArea(), m.skills(), m.languages(), m.website(), m.logoUrl(), m.portfolioLinks(), m.socialLinks(),
                 consented ? m.email() : null, consented ? m.phone() : null,
                 m.type() == MemberType.AGENCY ? m.organisationNumber() : null,
                 m.school(), m.graduationYear(), m.foundedYear(), m.availableForWork(), m.createdAt(), m.updatedAt(),
-                m.version());
+                m.version(), m.featuredUntil() != null && !m.featuredUntil().isBefore(today));
     }
 
     /** The member as a write body, so that a merge patch can be applied to it. */
@@ -40,7 +80,7 @@ final class MemberMapper {
                 List.copyOf(m.getServiceArea()), List.copyOf(m.getSkills()), List.copyOf(m.getLanguages()), m.getWebsite(),
                 m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()), socialLinks(m), m.getEmail(), m.getPhone(),
                 m.isContactPublic(), m.getOrganisationNumber(), m.getSchool(), m.getGraduationYear(), m.getFoundedYear(),
-                m.isAvailableForWork());
+                m.isAvailableForWork(), m.getNotes());
     }
 
     /** The input with its text trimmed and NFC-normalised and empty text as absent, as it will be stored. */
@@ -48,7 +88,8 @@ final class MemberMapper {
         return new MemberInput(Folding.clean(in.name()), in.type(), text(in.headline()), text(in.description()),
                 in.municipality(), in.serviceArea(), in.skills(), in.languages(), text(in.website()), text(in.logoUrl()),
                 in.portfolioLinks(), in.socialLinks(), text(in.email()), text(in.phone()), in.contactPublic(),
-                in.organisationNumber(), text(in.school()), in.graduationYear(), in.foundedYear(), in.availableForWork());
+                in.organisationNumber(), text(in.school()), in.graduationYear(), in.foundedYear(), in.availableForWork(),
+                text(in.notes()));
     }
 
     /** Copies a validated input onto the entity; text is trimmed and NFC-normalised, empty text becomes null. */
@@ -74,6 +115,7 @@ final class MemberMapper {
         m.setGraduationYear(in.graduationYear());
         m.setFoundedYear(in.foundedYear());
         m.setAvailableForWork(Boolean.TRUE.equals(in.availableForWork()));
+        m.setNotes(text(in.notes()));
     }
 
     private static List<SocialLinkDto> socialLinks(Member m) {

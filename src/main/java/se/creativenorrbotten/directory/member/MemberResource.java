@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
 import se.creativenorrbotten.directory.member.dto.MemberPage;
 import se.creativenorrbotten.directory.member.dto.MemberView;
@@ -71,7 +73,8 @@ public class MemberResource {
                     + " An exact match ranks above a folded one, a folded one above a typo; a match in the name above one in"
                     + " the headline, above the description. Filters are repeatable: values of one filter are OR-ed"
                     + " (skills AND-ed with skillMatch=all), different filters AND-ed. Facet counts are disjunctive."
-                    + " Every order ends with the member id, so paging neither repeats nor skips. Public.")
+                    + " Every order ends with the member id, so paging neither repeats nor skips. Public: only published"
+                    + " members. Curators may also ask for other statuses (status) and for stale listings (stale).")
     @APIResponse(responseCode = "200", description = "One page of members with facet counts.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberPage.class),
                     examples = @ExampleObject(name = "page", value = MemberExamples.PAGE)))
@@ -118,9 +121,24 @@ public class MemberResource {
             @Parameter(description = "How many skill facet values to return (the most frequent; selected ones are always added).",
                     example = "20",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("facetSize") String facetSize) {
+            @QueryParam("facetSize") String facetSize,
+            @Parameter(description = "true: only members featured today; false: only those who are not.",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("featured") String featured,
+            @Parameter(description = "Curators only (401 without credentials): members in these statuses instead of the"
+                    + " published ones.",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = MemberStatus.class, maxItems = 4))
+            @QueryParam("status") List<String> status,
+            @Parameter(description = "Curators only (401 without credentials): true lists the members not updated for"
+                    + " the stale period (DIRECTORY_CURATION_STALE_AFTER, default 24 months), for review.",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("stale") String stale) {
+        boolean curatorQuery = !status.isEmpty() || stale != null;
+        if (curatorQuery && !Roles.isCurator(caller)) {
+            throw new UnauthorizedException();
+        }
         return search.search(new SearchRequest(q, type, skill, skillMatch, municipality, language, serves, available, sort, near,
-                page, size, facetSize));
+                page, size, facetSize, featured, status, stale));
     }
 
     @GET
@@ -143,7 +161,8 @@ public class MemberResource {
     @PermitAll
     @Operation(operationId = "getMember", summary = "Show a member",
             description = "By id or slug. The public sees the public view (email and phone only with the member's consent);"
-                    + " with curator credentials the same request returns the full record, whose ETag authorises writes.")
+                    + " with curator credentials the same request returns the full record, whose ETag authorises writes."
+                    + " Only published members exist for the public; curators see every status.")
     @APIResponse(responseCode = "200", description = "The member.",
             headers = @Header(name = HttpHeaders.ETAG, description = "The version of this representation.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 40)),
@@ -153,19 +172,24 @@ public class MemberResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") @Parameter(description = "The member's id or slug.", example = "asa-oberg-design",
             schema = @Schema(type = SchemaType.STRING, maxLength = 80)) String idOrSlug) {
-        MemberView member = members.get(idOrSlug);
-        boolean curator = caller.hasRole(Roles.ADMIN);
-        return Response.ok(curator ? member : MemberService.publicView(member))
-                .tag(curator ? EntityTags.full(member.version()) : EntityTags.publicView(member.version()))
+        Response.ResponseBuilder response;
+        if (Roles.isCurator(caller)) {
+            MemberView member = members.get(idOrSlug);
+            response = Response.ok(member).tag(EntityTags.full(member.version()));
+        } else {
+            PublicMemberView member = members.getPublic(idOrSlug);
+            response = Response.ok(member).tag(EntityTags.publicView(member.version(), member.featured()));
+        }
+        return response
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
                 .build();
     }
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createMember", summary = "Add a member", description = "Curators. The slug is made from the name (\"Åsa Öberg Design\" gives"
-            + " asa-oberg-design; a taken slug gets a suffix -2, -3, …).")
+            + " asa-oberg-design; a taken slug gets a suffix -2, -3, …). Published at once unless status=pending.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MemberInput.class), examples = @ExampleObject(name = "member", value = MemberExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new member.",
@@ -175,15 +199,17 @@ public class MemberResource {
                             schema = @Schema(type = SchemaType.STRING, maxLength = 40))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class),
                     examples = @ExampleObject(name = "member", value = MemberExamples.VIEW)))
-    public Response create(MemberInput body, @Context UriInfo uri) {
-        MemberView created = members.create(body);
+    public Response create(@Parameter(description = "published (default): public at once; pending: to be reviewed first.",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"published", "pending"}, defaultValue = "published"))
+            @QueryParam("status") String status, MemberInput body, @Context UriInfo uri) {
+        MemberView created = members.create(body, initialStatus(status), actor());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .tag(EntityTags.full(created.version())).entity(created).build();
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceMember", summary = "Replace a member", description = "Curators. Replaces every writable property; an optional property"
             + " left out is cleared. Requires If-Match with the member's current ETag.")
@@ -202,12 +228,12 @@ public class MemberResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DOC, required = true, example = "\"3\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String ifMatch,
             MemberInput body) {
-        return updated(members.replace(id, ifMatch, body));
+        return updated(members.replace(id, ifMatch, body, actor()));
     }
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
     @Consumes(MERGE_PATCH_JSON)
     @Operation(operationId = "patchMember", summary = "Change some properties of a member", description = "Curators. A JSON merge patch (RFC 7396): the"
             + " properties sent replace the stored ones, null clears one. The result must be a valid member."
@@ -229,21 +255,37 @@ public class MemberResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DOC, required = true, example = "\"3\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String ifMatch,
             String body) {
-        return updated(members.patch(id, ifMatch, body));
+        return updated(members.patch(id, ifMatch, body, actor()));
     }
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "deleteMember", summary = "Delete a member", description = "Curators. Removes the member and their data; only a tombstone (id"
-            + " and time) remains. If-Match is optional and honoured when sent.")
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+    @Operation(operationId = "deleteMember", summary = "Erase a member", description = "Curators. Erases the member and"
+            + " their personal data for good (GDPR art. 17): the record, the consent log and the search index entry go; the"
+            + " history keeps only who did what when, every value and reason scrubbed; a tombstone (id and time) remains so"
+            + " that partner sites can sync the deletion. If-Match is optional and honoured when sent.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public void delete(@PathParam("id") @Parameter(description = ID_DOC, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DOC, example = "\"3\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String ifMatch) {
-        members.delete(id, ifMatch);
+        members.delete(id, ifMatch, actor());
+    }
+
+    private String actor() {
+        return caller.getPrincipal().getName();
+    }
+
+    private static MemberStatus initialStatus(String status) {
+        if (status == null || status.equals(MemberStatus.PUBLISHED.code())) {
+            return MemberStatus.PUBLISHED;
+        }
+        if (status.equals(MemberStatus.PENDING.code())) {
+            return MemberStatus.PENDING;
+        }
+        throw ProblemException.invalid("status", "a new member is published or pending");
     }
 
     private static Response updated(MemberView member) {

@@ -2,10 +2,14 @@ package se.creativenorrbotten.directory.member;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,12 +25,17 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import se.creativenorrbotten.directory.common.json.MergePatch;
+import se.creativenorrbotten.directory.common.paging.PageRequest;
 import se.creativenorrbotten.directory.common.problem.FieldError;
 import se.creativenorrbotten.directory.common.problem.JsonProblems;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
 import se.creativenorrbotten.directory.common.problem.Violations;
 import se.creativenorrbotten.directory.common.text.Folding;
+import se.creativenorrbotten.directory.member.dto.ConsentView;
+import se.creativenorrbotten.directory.member.dto.HistoryEntryView;
+import se.creativenorrbotten.directory.member.dto.HistoryPage;
+import se.creativenorrbotten.directory.member.dto.MemberExport;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
 import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.member.dto.PublicMemberView;
@@ -36,16 +45,26 @@ import se.creativenorrbotten.directory.taxonomy.SkillRepository;
 
 /**
  * Every read and write of members goes through here: the business rules, the transaction boundary,
- * optimistic concurrency and the change sequence.
+ * optimistic concurrency, the change sequence, the listing's status, its history and the consent log.
+ * Each write records who made it ({@code actor}: a curator's user name, or {@link #APPLICANT}).
  */
 @ApplicationScoped
 public class MemberService {
+
+    /** The directory's time zone: feature dates are Swedish days. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+    /** The actor of a self-submitted application. */
+    public static final String APPLICANT = "applicant";
+    public static final String CONTROLLER = "Creative Norrbotten member directory";
+    private static final int MAX_FEATURE_DAYS = 366;
 
     private static final String FALLBACK_SLUG = "member";
     private static final int MAX_SLUG_LENGTH = 80;
     private static final int MAX_CREATE_ATTEMPTS = 5;
 
     private final MemberRepository members;
+    private final HistoryRepository history;
+    private final ConsentRepository consents;
     private final SkillRepository skills;
     private final MunicipalityRepository municipalities;
     private final Validator validator;
@@ -53,9 +72,12 @@ public class MemberService {
     private final Event<MemberWritten> written;
     private final Clock clock;
 
-    public MemberService(MemberRepository members, SkillRepository skills, MunicipalityRepository municipalities,
-            Validator validator, ObjectMapper json, Event<MemberWritten> written) {
+    public MemberService(MemberRepository members, HistoryRepository history, ConsentRepository consents,
+            SkillRepository skills, MunicipalityRepository municipalities, Validator validator, ObjectMapper json,
+            Event<MemberWritten> written) {
         this.members = members;
+        this.history = history;
+        this.consents = consents;
         this.skills = skills;
         this.municipalities = municipalities;
         this.validator = validator;
@@ -64,24 +86,41 @@ public class MemberService {
         this.clock = Clock.systemUTC();
     }
 
-    /** The full record, by id or by slug. */
-    public MemberView get(String idOrSlug) {
-        return MemberMapper.toView(find(idOrSlug));
+    /** A published member by id or by slug, as the public sees it; any other status does not exist for the public (404). */
+    public PublicMemberView getPublic(String idOrSlug) {
+        Member member = find(idOrSlug);
+        if (member.getStatus() != MemberStatus.PUBLISHED) {
+            throw notFound(idOrSlug);
+        }
+        return MemberMapper.toPublic(view(member), today());
     }
 
-    /** The view the public may see. */
-    public static PublicMemberView publicView(MemberView member) {
-        return MemberMapper.toPublic(member);
+    /** The full record, by id or by slug (curators). */
+    public MemberView get(String idOrSlug) {
+        return view(find(idOrSlug));
+    }
+
+    /** Adds a member for a curator: published at once, or pending to be reviewed like an application. */
+    public MemberView create(MemberInput input, MemberStatus status, String actor) {
+        if (status != MemberStatus.PUBLISHED && status != MemberStatus.PENDING) {
+            throw ProblemException.invalid("status", "a new member is published or pending");
+        }
+        return create(input, status, actor, ConsentSource.CURATOR);
+    }
+
+    /** Adds a self-submitted application: pending, its consents recorded as given by the applicant. */
+    public MemberView submit(MemberInput input) {
+        return create(input, MemberStatus.PENDING, APPLICANT, ConsentSource.APPLICATION);
     }
 
     /**
-     * Adds a member. Two members created at once with the same name could both pick the same free slug;
-     * the loser's transaction fails on the unique slug and is retried with the next free one.
+     * Two members created at once with the same name could both pick the same free slug; the loser's
+     * transaction fails on the unique slug and is retried with the next free one.
      */
-    public MemberView create(MemberInput input) {
+    private MemberView create(MemberInput input, MemberStatus status, String actor, ConsentSource source) {
         for (int attempt = 1;; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> createOnce(input));
+                return QuarkusTransaction.requiringNew().call(() -> createOnce(input, status, actor, source));
             } catch (RuntimeException e) {
                 if (attempt >= MAX_CREATE_ATTEMPTS || !slugTaken(e)) {
                     throw e;
@@ -90,16 +129,20 @@ public class MemberService {
         }
     }
 
-    private MemberView createOnce(MemberInput raw) {
+    private MemberView createOnce(MemberInput raw, MemberStatus status, String actor, ConsentSource source) {
         MemberInput input = validate(raw);
         Instant now = now();
         Member member = new Member(UUID.randomUUID(), freeSlug(input.name()), now);
         MemberMapper.apply(input, member);
+        member.setStatus(status, null);
         member.touch(now, members.nextChangeSeq());
         members.persist(member);
+        record(member, now, actor, source == ConsentSource.APPLICATION ? HistoryAction.SUBMITTED : HistoryAction.CREATED,
+                "status", null, status, null);
+        consent(member, now, actor, source, member.isContactPublic());
         members.flush();
         written.fire(MemberWritten.of(member.getId()));
-        return MemberMapper.toView(member);
+        return view(member);
     }
 
     private static boolean slugTaken(Throwable e) {
@@ -114,14 +157,14 @@ public class MemberService {
     }
 
     @Transactional
-    public MemberView replace(UUID id, String ifMatch, MemberInput input) {
+    public MemberView replace(UUID id, String ifMatch, MemberInput input, String actor) {
         Member member = findForWrite(id, ifMatch, true);
-        return save(member, validate(input));
+        return save(member, validate(input), actor);
     }
 
     /** Applies an RFC 7396 merge patch to the member as its write body, then validates the result like a PUT. */
     @Transactional
-    public MemberView patch(UUID id, String ifMatch, String body) {
+    public MemberView patch(UUID id, String ifMatch, String body, String actor) {
         Member member = findForWrite(id, ifMatch, true);
         JsonNode patch;
         try {
@@ -139,31 +182,162 @@ public class MemberService {
         } catch (JsonProcessingException e) {
             throw JsonProblems.of(e);
         }
-        return save(member, validate(input));
+        return save(member, validate(input), actor);
     }
 
+    /**
+     * Erases a member (GDPR art. 17): the member and everything personal about them go for good, in one
+     * transaction. What remains: a tombstone (id and time) for partner sites to sync the deletion, and
+     * the history's record of who did what when, scrubbed of every value and reason.
+     */
     @Transactional
-    public void delete(UUID id, String ifMatch) {
+    public void delete(UUID id, String ifMatch, String actor) {
         Member member = findForWrite(id, ifMatch, false);
+        Instant now = now();
+        consents.erase(id);
         members.delete(member);
-        members.getEntityManager().persist(new MemberTombstone(member.getId(), now(), members.nextChangeSeq()));
+        history.scrub(id);
+        record(member, now, actor, HistoryAction.ERASED, null, null, null, null);
+        members.getEntityManager().persist(new MemberTombstone(member.getId(), now, members.nextChangeSeq()));
         members.flush();
         written.fire(MemberWritten.of(id));
     }
 
-    private MemberView save(Member member, MemberInput input) {
+    /** Moves a member to another status, if the workflow allows it; the reason is required to reject. */
+    @Transactional
+    public MemberView changeStatus(UUID id, MemberStatus target, String reason, String actor) {
+        Member member = findForWrite(id, null, false);
+        String why = reason == null || reason.isBlank() ? null : Folding.clean(reason);
+        if (target == MemberStatus.REJECTED && why == null) {
+            throw ProblemException.invalid("reason", "a rejection needs a reason");
+        }
+        if (why != null && why.length() > 1000) {
+            throw ProblemException.invalid("reason", "must be at most 1000 characters");
+        }
+        MemberStatus from = member.getStatus();
+        if (!from.next().contains(target)) {
+            throw new ProblemException(ProblemType.INVALID_TRANSITION, "A " + from.code() + " member cannot be "
+                    + HistoryAction.into(target).code() + (from.next().isEmpty() ? "; " + from.code() + " is final."
+                    : "; from " + from.code() + " it can only be " + from.next().stream()
+                            .map(next -> HistoryAction.into(next).code()).sorted().reduce((a, b) -> a + " or " + b).get() + "."));
+        }
+        long changeSeq = members.nextChangeSeq();
+        Instant now = now();
+        member.setStatus(target, target == MemberStatus.PUBLISHED ? null : why);
+        if (target != MemberStatus.PUBLISHED) {
+            member.setFeaturedUntil(null);
+        }
+        record(member, now, actor, HistoryAction.into(target), "status", from, target, why);
+        return touched(member, now, changeSeq);
+    }
+
+    /** Features a published member through {@code lastDay} (Swedish time); the feature ends by itself. */
+    @Transactional
+    public MemberView feature(UUID id, LocalDate lastDay, String actor) {
+        Member member = findForWrite(id, null, false);
+        LocalDate today = today();
+        if (lastDay == null) {
+            throw ProblemException.invalid("until", "the last day to feature the member is required");
+        }
+        if (lastDay.isBefore(today) || lastDay.isAfter(today.plusDays(MAX_FEATURE_DAYS))) {
+            throw ProblemException.invalid("until", "must be from today (" + today + ") to at most a year ahead ("
+                    + today.plusDays(MAX_FEATURE_DAYS) + ")");
+        }
+        if (member.getStatus() != MemberStatus.PUBLISHED) {
+            throw new ProblemException(ProblemType.INVALID_TRANSITION, "Only a published member can be featured; this one is "
+                    + member.getStatus().code() + ".");
+        }
+        return setFeature(member, MemberMapper.featuredEnd(lastDay), HistoryAction.FEATURED, actor);
+    }
+
+    /** Ends a member's feature now. */
+    @Transactional
+    public MemberView unfeature(UUID id, String actor) {
+        Member member = findForWrite(id, null, false);
+        return setFeature(member, null, HistoryAction.UNFEATURED, actor);
+    }
+
+    private MemberView setFeature(Member member, Instant end, HistoryAction action, String actor) {
+        long changeSeq = members.nextChangeSeq();
+        Instant now = now();
+        LocalDate before = view(member).featuredUntil();
+        member.setFeaturedUntil(end);
+        record(member, now, actor, action, "featuredUntil", before, view(member).featuredUntil(), null);
+        return touched(member, now, changeSeq);
+    }
+
+    /** A member's history, newest first (curators). */
+    public HistoryPage history(UUID id, PageRequest page) {
+        find(id.toString());
+        List<HistoryEntryView> items = history.page(id, page.page(), page.size()).stream()
+                .map(entry -> MemberMapper.toView(entry, json)).toList();
+        return new HistoryPage(items, page.page(), page.size(), history.countOf(id));
+    }
+
+    /** Everything held about a member: the full record, the consent log and the whole history (GDPR art. 15, 20). */
+    public MemberExport export(UUID id) {
+        Member member = find(id.toString());
+        return new MemberExport(now(), CONTROLLER, view(member),
+                consents.all(id).stream().map(MemberMapper::toView).toList(),
+                history.all(id).stream().map(entry -> MemberMapper.toView(entry, json)).toList());
+    }
+
+    private MemberView save(Member member, MemberInput input, String actor) {
         long changeSeq = members.nextChangeSeq(); // before the change: the native query flushes pending changes
+        JsonNode before = json.valueToTree(MemberMapper.toInput(member));
+        boolean consented = member.isContactPublic();
         MemberMapper.apply(input, member);
-        member.touch(now(), changeSeq);
+        Instant now = now();
+        JsonNode after = json.valueToTree(MemberMapper.toInput(member));
+        for (Iterator<String> fields = after.fieldNames(); fields.hasNext();) {
+            String field = fields.next();
+            JsonNode old = before.get(field);
+            JsonNode value = after.get(field);
+            if (!Objects.equals(old, value)) {
+                record(member, now, actor, HistoryAction.UPDATED, field, old, value, null);
+            }
+        }
+        if (consented != member.isContactPublic()) {
+            consent(member, now, actor, ConsentSource.CURATOR, member.isContactPublic());
+        }
+        return touched(member, now, changeSeq);
+    }
+
+    private MemberView touched(Member member, Instant now, long changeSeq) {
+        member.touch(now, changeSeq);
         members.flush();
         written.fire(MemberWritten.of(member.getId()));
-        return MemberMapper.toView(member);
+        return view(member);
+    }
+
+    private MemberView view(Member member) {
+        return MemberMapper.toView(member, consents.current(member.getId()).stream().map(MemberMapper::toView).toList());
+    }
+
+    /** Adds a history line; values are kept as JSON text (null or JSON null: none). */
+    private void record(Member member, Instant at, String actor, HistoryAction action, String field, Object oldValue,
+            Object newValue, String reason) {
+        history.persist(new HistoryEntry(member.getId(), at, actor, action, field, jsonText(oldValue), jsonText(newValue),
+                reason));
+    }
+
+    private String jsonText(Object value) {
+        JsonNode node = value instanceof JsonNode given ? given : json.valueToTree(value);
+        return node == null || node.isNull() || node.isMissingNode() ? null : node.toString();
+    }
+
+    private void consent(Member member, Instant at, String actor, ConsentSource source, boolean given) {
+        consents.persist(new MemberConsent(member.getId(), MemberConsent.CONTACT_PUBLIC, given, at, source, actor));
     }
 
     private Member find(String idOrSlug) {
         Optional<Member> member = parseUuid(idOrSlug).map(members::findByIdOptional)
                 .orElseGet(() -> members.findBySlug(idOrSlug));
-        return member.orElseThrow(() -> ProblemException.notFound("There is no member '" + idOrSlug + "'."));
+        return member.orElseThrow(() -> notFound(idOrSlug));
+    }
+
+    private static ProblemException notFound(String idOrSlug) {
+        return ProblemException.notFound("There is no member '" + idOrSlug + "'.");
     }
 
     /**
@@ -277,6 +451,10 @@ public class MemberService {
                 return candidate;
             }
         }
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(ZONE).toLocalDate();
     }
 
     private Instant now() {

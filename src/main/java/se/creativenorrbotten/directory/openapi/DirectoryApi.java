@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Application;
                 extensions = @Extension(name = "x-internal", value = "false", parseValue = true)),
         tags = {
                 @Tag(name = "Members", description = "Agencies, students and freelancers of the network."),
+                @Tag(name = "Curation", description = "How listings get in and stay right: applications, the review workflow"
+                        + " (pending, published, rejected, archived), featuring, each member's history and the GDPR export."),
                 @Tag(name = "Skills", description = "The skill taxonomy, grouped by creative branch."),
                 @Tag(name = "Municipalities", description = "The 14 municipalities of Norrbotten."),
                 @Tag(name = "Accounts", description = "The admins' and curators' accounts; admins only.")},

@@ -20,9 +20,9 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
 
 /**
  * Documents the error model once for the whole contract: a reusable problem+json response per kind of
- * error, added to each operation by what the operation can fail with (400 where it takes input, 401
- * everywhere, 403 and 429 (a throttled login) where it needs a role, 413 and 415 where it takes a body,
- * 500 everywhere), and public operations marked public with an empty security requirement.
+ * error, added to each operation by what the operation can fail with (400 where it takes input, 401 and
+ * 403 where it needs a role, 413 and 415 where it takes a body, 500 everywhere), and public operations
+ * marked public with an empty security requirement.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -41,6 +41,8 @@ public class ProblemResponsesFilter implements OASFilter {
         add("NotFound", "404", ProblemType.NOT_FOUND, "No such resource.", "There is no member 'asa-oberg-design'.");
         add("Conflict", "409", ProblemType.CONFLICT, "The request conflicts with the stored data (a duplicate, a resource in use,"
                 + " or a concurrent edit).", "The skill 'ux-design' is carried by 7 member(s); remove it from them first.");
+        add("InvalidTransition", "409", ProblemType.INVALID_TRANSITION, "The member's status does not allow this action.",
+                "A rejected member cannot be published; rejected is final.");
         add("PreconditionFailed", "412", ProblemType.PRECONDITION_FAILED, "If-Match does not match the current ETag: the"
                 + " resource changed since it was read. Nothing was changed.",
                 "The member has changed since you read it (its ETag is now \"4\"); fetch it again and reapply your change.");
@@ -50,9 +52,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 "The request's Content-Type is not supported here; send application/json.");
         add("PreconditionRequired", "428", ProblemType.PRECONDITION_REQUIRED, "If-Match is required for this write.",
                 "Send If-Match with the ETag of the member as you last read it.");
-        add("TooManyRequests", "429", ProblemType.TOO_MANY_REQUESTS, "Too many failed logins for this user name or from this"
-                + " client: refused, even with the right password, for the number of seconds in Retry-After.",
-                "Too many failed logins for this user name or from this address; try again in 60 seconds.");
+        add("TooManyRequests", "429", ProblemType.TOO_MANY_REQUESTS, "Too many requests from this client (or for this"
+                + " account); wait the seconds in Retry-After.", "Too many applications from your address; try again in 3600 seconds.");
         add("Unavailable", "503", ProblemType.UNAVAILABLE, "The service is starting up (the search index is not ready yet);"
                 + " retry shortly.", "Search is starting up; try again in a few seconds.");
         add("InternalError", "500", ProblemType.INTERNAL, "An unexpected error; the detail carries a reference for the logs.",
@@ -69,6 +70,11 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         RESPONSES.forEach((name, response) -> openAPI.getComponents().addResponse(name, problemResponse(response)));
+        openAPI.getComponents().addResponse("MemberChanged", OASFactory.createAPIResponse()
+                .description("The member as changed: the full record, with its new ETag.")
+                .addHeader("ETag", OASFactory.createHeader().description("The member's new version.").schema(string(40)))
+                .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("Member")))));
         ItemSchemas.document(openAPI);
         if (openAPI.getPaths() == null) {
             return;
@@ -91,7 +97,7 @@ public class ProblemResponsesFilter implements OASFilter {
         wanted.add("Unauthorized");
         if (secured) {
             wanted.add("Forbidden");
-            wanted.add("TooManyRequests");
+            wanted.add("TooManyRequests"); // login throttling
         } else {
             operation.setSecurity(new ArrayList<>());
         }
@@ -128,16 +134,17 @@ public class ProblemResponsesFilter implements OASFilter {
         APIResponse api = OASFactory.createAPIResponse().description(response.description()).content(content);
         if (response.type() == ProblemType.UNAUTHORIZED) {
             api.addHeader("WWW-Authenticate", OASFactory.createHeader()
-                    .description("The authentication scheme to use: " + ProblemMappers.BASIC_CHALLENGE)
-                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
-                            .maxLength(200)));
+                    .description("The authentication scheme to use: " + ProblemMappers.BASIC_CHALLENGE).schema(string(200)));
         }
         if (response.type() == ProblemType.TOO_MANY_REQUESTS) {
             api.addHeader("Retry-After", OASFactory.createHeader()
-                    .description("Seconds to wait before trying again.")
-                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER)
-                            .format("int32").minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(86_400))));
+                    .description("Seconds to wait before trying again.").schema(string(10)));
         }
         return api;
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Schema string(int maxLength) {
+        return OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
+                .maxLength(maxLength);
     }
 }

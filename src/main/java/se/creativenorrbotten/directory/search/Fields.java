@@ -28,6 +28,7 @@ import org.apache.lucene.util.BytesRef;
 
 import se.creativenorrbotten.directory.common.json.Coded;
 import se.creativenorrbotten.directory.common.text.SwedishText;
+import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.MemberType;
 import se.creativenorrbotten.directory.member.dto.MemberSummary;
 
@@ -45,6 +46,8 @@ final class Fields {
     static final String NAME_SORT = "name_sort";
     static final String CREATED = "created";
     static final String UPDATED = "updated";
+    /** When the member's feature ends (epoch ms); absent when never featured. */
+    static final String FEATURED_UNTIL = "featured_until";
     static final String CARD = "card";
     static final String DESCRIPTION_TEXT = "description_text";
 
@@ -53,8 +56,8 @@ final class Fields {
     static final String TAGS = "tags";
     static final String DESCRIPTION = "description";
 
-    /** Every member is public until the curation workflow brings other statuses. */
-    static final String PUBLISHED = "published";
+    /** The status whose members the public sees. */
+    static final String PUBLISHED = MemberStatus.PUBLISHED.code();
 
     /** The index is kept in Swedish name order, so listing by name stops after the first page's worth. */
     static final Sort INDEX_SORT = new Sort(new SortField(NAME_SORT, SortField.Type.STRING), new SortField(ID, SortField.Type.STRING));
@@ -84,7 +87,7 @@ final class Fields {
         String id = m.id().toString();
         doc.add(new StringField(ID, id, Field.Store.NO));
         doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
-        doc.add(new StringField(STATUS, PUBLISHED, Field.Store.NO));
+        doc.add(new StringField(STATUS, m.status().code(), Field.Store.NO));
         doc.add(new StringField(TYPE, m.type().code(), Field.Store.NO));
         doc.add(new SortedDocValuesField(TYPE, new BytesRef(m.type().code())));
         doc.add(new StringField(MUNICIPALITY, m.municipality(), Field.Store.NO));
@@ -104,6 +107,9 @@ final class Fields {
         doc.add(new SortedDocValuesField(NAME_SORT, sortKey(m.name())));
         doc.add(new NumericDocValuesField(CREATED, m.createdAt().toEpochMilli()));
         doc.add(new NumericDocValuesField(UPDATED, m.updatedAt().toEpochMilli()));
+        if (m.featuredUntil() != null) {
+            doc.add(new NumericDocValuesField(FEATURED_UNTIL, m.featuredUntil().toEpochMilli()));
+        }
 
         text(doc, NAME, m.name());
         text(doc, HEADLINE, m.headline());
@@ -155,13 +161,16 @@ final class Fields {
             optional(out, m.logoUrl());
             out.writeBoolean(m.availableForWork());
             out.writeLong(m.updatedAt().toEpochMilli());
+            out.writeUTF(m.status().code());
+            out.writeLong(m.featuredUntil() == null ? 0 : m.featuredUntil().toEpochMilli());
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
         return bytes.toByteArray();
     }
 
-    static MemberSummary summary(BytesRef card) {
+    /** The list item of a card; {@code withStatus} for curators, {@code now} (epoch ms) decides whether it is featured. */
+    static MemberSummary summary(BytesRef card, boolean withStatus, long now) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(card.bytes, card.offset, card.length))) {
             UUID id = new UUID(in.readLong(), in.readLong());
             String slug = in.readUTF();
@@ -175,8 +184,10 @@ final class Fields {
             String logoUrl = optional(in);
             boolean available = in.readBoolean();
             Instant updated = Instant.ofEpochMilli(in.readLong());
+            MemberStatus status = Coded.fromCode(MemberStatus.class, in.readUTF());
+            boolean featured = in.readLong() > now;
             return new MemberSummary(id, slug, name, type, headline, municipality, skills, languages, website, logoUrl,
-                    available, updated, null);
+                    available, updated, featured ? Boolean.TRUE : null, withStatus ? status : null, null);
         } catch (IOException corrupt) {
             throw new UncheckedIOException(corrupt);
         }

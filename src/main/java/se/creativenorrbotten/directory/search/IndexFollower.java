@@ -66,6 +66,8 @@ public class IndexFollower {
     private long safePoint;
     private long lastCommit;
     private boolean uncommitted;
+    /** A member was deleted: its data must be merged out of the index files (see SearchIndex.purgeDeleted). */
+    private volatile boolean purgePending;
 
     public IndexFollower(IndexSource source, DirectoryConfig config) {
         this.source = source;
@@ -251,9 +253,15 @@ public class IndexFollower {
         if (!stale.isEmpty()) {
             apply(stale);
         }
+        boolean purge = purgePending;
+        if (purge) {
+            purgePending = false;
+            index.purgeDeleted();
+            index.refresh();
+        }
         synchronized (writeLock) {
             advance(from, highest, seen, System.nanoTime());
-            if (uncommitted && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
+            if (purge || uncommitted && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
                 commit();
             }
         }
@@ -287,6 +295,7 @@ public class IndexFollower {
                 long known = indexedSeq.getOrDefault(id, -1L);
                 if (member == null && known != DELETED) {
                     current.delete(id);
+                    purgePending = true;
                     indexedSeq.put(id, DELETED);
                     changed.add(id);
                 } else if (member != null && member.changeSeq() > known) {

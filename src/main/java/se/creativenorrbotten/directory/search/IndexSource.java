@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import se.creativenorrbotten.directory.common.json.Coded;
+import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.MemberType;
 
 /**
@@ -28,7 +29,7 @@ import se.creativenorrbotten.directory.member.MemberType;
 public class IndexSource {
 
     private static final String MEMBER_COLUMNS = "select id, slug, name, type, headline, description, municipality_code,"
-            + " website, logo_url, available_for_work, created_at, updated_at, change_seq from member";
+            + " website, logo_url, available_for_work, created_at, updated_at, change_seq, status, featured_until from member";
 
     /** A row of the change feed: a member written or deleted at a place in the change sequence. */
     public record Change(UUID id, long seq) {
@@ -227,7 +228,8 @@ public class IndexSource {
                 rs.getString("municipality_code"), areas.getOrDefault(id, List.of()), skills.getOrDefault(id, List.of()),
                 languages.getOrDefault(id, List.of()), rs.getString("website"), rs.getString("logo_url"),
                 rs.getBoolean("available_for_work"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                rs.getLong("change_seq"));
+                rs.getLong("change_seq"), Coded.fromCode(MemberStatus.class, rs.getString("status")),
+                instant(rs, "featured_until"));
     }
 
     private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,8 +1,10 @@
 package se.creativenorrbotten.directory.search;
 
+import java.time.Instant;
 import java.util.Set;
 
 import se.creativenorrbotten.directory.common.paging.PageRequest;
+import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.MemberType;
 
 /**
@@ -13,10 +15,13 @@ import se.creativenorrbotten.directory.member.MemberType;
  * @param serves a municipality code the member is based in or serves, or null
  * @param available true or false to filter on availability, or null for both
  * @param near the municipality code distances are measured from (sort distance), or null
+ * @param statuses the statuses to list (curators); empty: the published members, as the public sees them
+ * @param featured true or false to filter on being featured now, or null for both
+ * @param updatedBefore only members last updated before this moment (stale listings), or null
  */
 public record MemberQuery(String text, Set<MemberType> types, Set<String> skills, boolean skillsAll,
         Set<String> municipalities, Set<String> languages, String serves, Boolean available, SearchSort sort, String near,
-        PageRequest page, int facetSize) {
+        PageRequest page, int facetSize, Set<MemberStatus> statuses, Boolean featured, Instant updatedBefore) {
 
     public static final int MAX_TEXT_LENGTH = 200;
     public static final int DEFAULT_FACET_SIZE = 20;
@@ -27,5 +32,6 @@ public record MemberQuery(String text, Set<MemberType> types, Set<String> skills
         skills = Set.copyOf(skills);
         municipalities = Set.copyOf(municipalities);
         languages = Set.copyOf(languages);
+        statuses = Set.copyOf(statuses);
     }
 }

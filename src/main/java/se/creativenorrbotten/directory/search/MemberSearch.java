@@ -16,6 +16,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
@@ -93,16 +94,47 @@ final class MemberSearch {
     SearchResult search(MemberQuery query) throws IOException {
         List<Analysis.Token> tokens = query.text() == null ? List.of() : Analysis.tokens(query.text());
         boolean text = query.text() != null;
+        boolean publicScope = query.statuses().isEmpty();
+        long now = System.currentTimeMillis();
 
-        FixedBitSet[] base = copy(publicDocs);
+        FixedBitSet[] base = publicScope ? copy(publicDocs) : inStatus(query.statuses());
         if (query.serves() != null) {
             and(base, terms(Fields.SERVES, List.of(query.serves()), false));
         }
         if (query.available() != null) {
             and(base, terms(Fields.AVAILABLE, List.of(query.available().toString()), false));
         }
+        FixedBitSet[] featured = featuredAt(now);
+        if (query.featured() != null) {
+            for (int leaf = 0; leaf < base.length; leaf++) {
+                if (query.featured()) {
+                    if (featured[leaf] == null) {
+                        base[leaf].clear();
+                    } else {
+                        base[leaf].and(featured[leaf]);
+                    }
+                } else if (featured[leaf] != null) {
+                    base[leaf].andNot(featured[leaf]);
+                }
+            }
+        }
+        if (query.updatedBefore() != null) {
+            long before = query.updatedBefore().toEpochMilli();
+            for (int leaf = 0; leaf < base.length; leaf++) {
+                long[] updated = data[leaf].updated;
+                FixedBitSet set = base[leaf];
+                for (int doc = nextSetBit(set, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextSetBit(set, doc + 1)) {
+                    if (updated[doc] >= before) {
+                        set.clear(doc);
+                    }
+                }
+            }
+        }
         WordMatch[][] words = text ? match(tokens, WordMatch.ALL_FIELDS, base) : new WordMatch[leaves.size()][];
-        boolean narrowed = text || query.serves() != null || query.available() != null;
+        // Counts over the whole public index (computed once per searcher) serve only unnarrowed public queries;
+        // featuring and staleness change with the clock, so their counts are not cached.
+        boolean timed = query.featured() != null || query.updatedBefore() != null;
+        boolean narrowed = text || query.serves() != null || query.available() != null || timed || !publicScope;
         Map<Facet, FixedBitSet[]> selected = new EnumMap<>(Facet.class);
         if (!query.types().isEmpty()) {
             selected.put(Facet.TYPE, terms(Fields.TYPE, query.types().stream().map(MemberType::code).toList(), false));
@@ -120,10 +152,11 @@ final class MemberSearch {
         FixedBitSet[] hits = copy(base);
         selected.values().forEach(set -> and(hits, set));
         String key = countedKey(query, tokens);
-        Counted known = countedCapacity > 0 ? counted.get(key) : null;
+        boolean cacheable = countedCapacity > 0 && !timed;
+        Counted known = cacheable ? counted.get(key) : null;
         if (known == null) {
-            known = count(base, hits, selected, narrowed);
-            if (countedCapacity > 0) {
+            known = count(base, hits, selected, narrowed, publicScope);
+            if (cacheable) {
                 if (counted.size() >= countedCapacity) {
                     counted.clear();
                 }
@@ -137,8 +170,8 @@ final class MemberSearch {
         if (total > 0) {
             SearchSort sort = query.sort() == SearchSort.RELEVANCE && !text ? SearchSort.NAME : query.sort();
             int wanted = query.page().offset() + query.page().size();
-            List<Ranker.Hit> top = ranker.top(sort, hits, wanted, words, municipalityRank(query.near()));
-            items = items(top, query.page().offset(), tokens);
+            List<Ranker.Hit> top = ranker.top(sort, hits, wanted, words, municipalityRank(query.near()), featured);
+            items = items(top, query.page().offset(), tokens, !publicScope, now);
         }
         return new SearchResult(items, total, facets(query, counts));
     }
@@ -147,11 +180,13 @@ final class MemberSearch {
     private static String countedKey(MemberQuery query, List<Analysis.Token> tokens) {
         return tokens + "|" + new java.util.TreeSet<>(query.types()) + "|" + new java.util.TreeSet<>(query.skills()) + "|"
                 + query.skillsAll() + "|" + new java.util.TreeSet<>(query.municipalities()) + "|"
-                + new java.util.TreeSet<>(query.languages()) + "|" + query.serves() + "|" + query.available();
+                + new java.util.TreeSet<>(query.languages()) + "|" + query.serves() + "|" + query.available() + "|"
+                + new java.util.TreeSet<>(query.statuses());
     }
 
     /** The total and the disjunctive facet counts. */
-    private Counted count(FixedBitSet[] base, FixedBitSet[] hits, Map<Facet, FixedBitSet[]> selected, boolean narrowed) {
+    private Counted count(FixedBitSet[] base, FixedBitSet[] hits, Map<Facet, FixedBitSet[]> selected, boolean narrowed,
+            boolean publicScope) {
         long total = 0;
         for (FixedBitSet set : hits) {
             total += set.cardinality();
@@ -162,7 +197,7 @@ final class MemberSearch {
         if (!narrowed && selected.isEmpty()) {
             unselected.forEach(facet -> counts.put(facet, globalCounts().get(facet)));
         } else {
-            countOver(hits, unselected, counts);
+            countOver(hits, unselected, counts, publicScope);
         }
         for (Map.Entry<Facet, FixedBitSet[]> own : selected.entrySet()) {
             Facet facet = own.getKey();
@@ -176,7 +211,7 @@ final class MemberSearch {
                     and(others, set);
                 }
             });
-            countOver(others, EnumSet.of(facet), counts);
+            countOver(others, EnumSet.of(facet), counts, publicScope);
         }
         return new Counted(total, counts);
     }
@@ -207,7 +242,8 @@ final class MemberSearch {
     List<MemberSummary> names(List<Analysis.Token> tokens, int wanted) throws IOException {
         FixedBitSet[] hits = copy(publicDocs);
         WordMatch[][] words = match(tokens, WordMatch.NAME_ONLY, hits);
-        return items(ranker.top(SearchSort.RELEVANCE, hits, wanted, words, null), 0, List.of());
+        long now = System.currentTimeMillis();
+        return items(ranker.top(SearchSort.RELEVANCE, hits, wanted, words, null, null), 0, List.of(), false, now);
     }
 
     /** Each municipality's (global ord's) place by distance from {@code near}'s town centre. */
@@ -264,7 +300,8 @@ final class MemberSearch {
     }
 
     /** The page's list items, read from the cards (in document order per segment) and highlighted. */
-    private List<MemberSummary> items(List<Ranker.Hit> top, int offset, List<Analysis.Token> tokens) throws IOException {
+    private List<MemberSummary> items(List<Ranker.Hit> top, int offset, List<Analysis.Token> tokens, boolean withStatus,
+            long now) throws IOException {
         List<Ranker.Hit> page = top.subList(Math.min(offset, top.size()), top.size());
         MemberSummary[] items = new MemberSummary[page.size()];
         Integer[] byDoc = new Integer[page.size()];
@@ -282,7 +319,7 @@ final class MemberSearch {
                 cardsLeaf = hit.leaf();
             }
             cards.advanceExact(hit.doc());
-            items[i] = item(Fields.summary(cards.binaryValue()), hit, tokens);
+            items[i] = item(Fields.summary(cards.binaryValue(), withStatus, now), hit, tokens);
         }
         return List.of(items);
     }
@@ -307,7 +344,7 @@ final class MemberSearch {
         }
         return new MemberSummary(card.id(), card.slug(), card.name(), card.type(), card.headline(), card.municipality(),
                 card.skills(), card.languages(), card.website(), card.logoUrl(), card.availableForWork(), card.updatedAt(),
-                best.html());
+                card.featured(), card.status(), best.html());
     }
 
     /** Documents with any (or, with {@code all}, every) of the values, per segment. */
@@ -339,7 +376,7 @@ final class MemberSearch {
      * Counts the facets over a set of documents. When the set is most of the public index, it counts the
      * rest instead and subtracts from the whole index's counts: the cost follows the smaller side.
      */
-    private void countOver(FixedBitSet[] docs, Set<Facet> which, Map<Facet, int[]> counts) {
+    private void countOver(FixedBitSet[] docs, Set<Facet> which, Map<Facet, int[]> counts, boolean publicScope) {
         if (which.isEmpty()) {
             return;
         }
@@ -349,7 +386,7 @@ final class MemberSearch {
             size += docs[leaf.ord].cardinality();
             everything += publicCount[leaf.ord];
         }
-        boolean complement = size > everything / 2;
+        boolean complement = publicScope && size > everything / 2;
         Map<Facet, int[]> fresh = new EnumMap<>(Facet.class);
         which.forEach(facet -> fresh.put(facet, new int[index.registry().ords(facet).size()]));
         for (LeafReaderContext leaf : leaves) {
@@ -420,6 +457,37 @@ final class MemberSearch {
         int ord = index.registry().ords(facet).find(value);
         int[] values = counts.get(facet);
         return ord < 0 || ord >= values.length ? 0 : values[ord];
+    }
+
+    /** The live documents in any of the statuses (curators' searches). */
+    private FixedBitSet[] inStatus(Set<se.creativenorrbotten.directory.member.MemberStatus> statuses) throws IOException {
+        FixedBitSet[] sets = terms(Fields.STATUS, statuses.stream().map(status -> status.code()).toList(), false);
+        for (LeafReaderContext leaf : leaves) {
+            FixedBitSet set = sets[leaf.ord].clone();
+            Bits live = leaf.reader().getLiveDocs();
+            if (live != null) {
+                for (int doc = nextSetBit(set, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextSetBit(set, doc + 1)) {
+                    if (!live.get(doc)) {
+                        set.clear(doc);
+                    }
+                }
+            }
+            sets[leaf.ord] = set;
+        }
+        return sets;
+    }
+
+    /** Per segment, the documents featured at {@code now} (null where none is). */
+    private FixedBitSet[] featuredAt(long now) {
+        FixedBitSet[] featured = new FixedBitSet[leaves.size()];
+        for (int leaf = 0; leaf < featured.length; leaf++) {
+            featured[leaf] = data[leaf].featuredAt(now);
+        }
+        return featured;
+    }
+
+    private static int nextSetBit(FixedBitSet bits, int from) {
+        return from >= bits.length() ? DocIdSetIterator.NO_MORE_DOCS : bits.nextSetBit(from);
     }
 
     private static FixedBitSet[] copy(FixedBitSet[] sets) {

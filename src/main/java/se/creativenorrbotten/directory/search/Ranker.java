@@ -59,7 +59,12 @@ final class Ranker {
     }
 
     /** The first {@code wanted} hits; {@code words} (per segment, per query word) only for relevance. */
-    List<Hit> top(SearchSort sort, FixedBitSet[] hits, int wanted, WordMatch[][] words, int[] municipalityRank) {
+    /**
+     * @param featured per segment, the documents featured now (null entries: none); their relevance is
+     *        raised by a quarter, enough to lead among matches of the same kind
+     */
+    List<Hit> top(SearchSort sort, FixedBitSet[] hits, int wanted, WordMatch[][] words, int[] municipalityRank,
+            FixedBitSet[] featured) {
         List<List<Hit>> perSegment = new ArrayList<>(hits.length);
         for (int leaf = 0; leaf < hits.length; leaf++) {
             perSegment.add(switch (sort) {
@@ -68,7 +73,7 @@ final class Ranker {
                 case NEWEST -> walk(leaf, hits[leaf], wanted, data[leaf].newestFirst, data[leaf].created);
                 case UPDATED -> walk(leaf, hits[leaf], wanted, data[leaf].updatedFirst, data[leaf].updated);
                 case DISTANCE -> byDistance(leaf, hits[leaf], wanted, municipalityRank);
-                case RELEVANCE -> byScore(leaf, hits[leaf], wanted, words[leaf]);
+                case RELEVANCE -> byScore(leaf, hits[leaf], wanted, words[leaf], featured == null ? null : featured[leaf]);
             });
         }
         return merge(perSegment, wanted, comparator(sort));
@@ -132,17 +137,18 @@ final class Ranker {
      * The best-scored documents: a histogram of the (small, integer) scores finds the lowest score that
      * makes the cut, then one pass takes every document above it and, in document order, as many at it as fit.
      */
-    private List<Hit> byScore(int leaf, FixedBitSet bits, int wanted, WordMatch[] words) {
+    private List<Hit> byScore(int leaf, FixedBitSet bits, int wanted, WordMatch[] words, FixedBitSet featured) {
         if (wanted <= SMALL_PAGE) {
-            return byScoreSmall(leaf, bits, wanted, words);
+            return byScoreSmall(leaf, bits, wanted, words, featured);
         }
         int max = 0;
         for (WordMatch word : words) {
             max += WordMatch.FIELD_WEIGHTS[0] * WordMatch.EXACT;
         }
+        max += max >> 2;
         int[] histogram = new int[max + 1];
         for (int doc = nextSetBit(bits, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextSetBit(bits, doc + 1)) {
-            histogram[score(words, doc)]++;
+            histogram[score(words, doc, featured)]++;
         }
         int threshold = max;
         int above = 0;
@@ -153,7 +159,7 @@ final class Ranker {
         int atThreshold = wanted - above;
         List<Hit> hits = new ArrayList<>(Math.min(wanted, 1024));
         for (int doc = nextSetBit(bits, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextSetBit(bits, doc + 1)) {
-            int s = score(words, doc);
+            int s = score(words, doc, featured);
             if (s > threshold || (s == threshold && atThreshold-- > 0)) {
                 hits.add(new Hit(leaf, doc, -s));
             }
@@ -165,12 +171,12 @@ final class Ranker {
     /** Up to this many hits, one pass with a bounded queue beats the histogram's two passes. */
     private static final int SMALL_PAGE = 256;
 
-    private List<Hit> byScoreSmall(int leaf, FixedBitSet bits, int wanted, WordMatch[] words) {
+    private List<Hit> byScoreSmall(int leaf, FixedBitSet bits, int wanted, WordMatch[] words, FixedBitSet featured) {
         // The queue's head is the worst kept hit: lowest score, then highest document.
         PriorityQueue<long[]> kept = new PriorityQueue<>(wanted + 1,
                 (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(b[1], a[1]));
         for (int doc = nextSetBit(bits, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextSetBit(bits, doc + 1)) {
-            int s = score(words, doc);
+            int s = score(words, doc, featured);
             if (kept.size() < wanted) {
                 kept.add(new long[] {s, doc});
             } else if (s > kept.peek()[0]) {
@@ -186,13 +192,13 @@ final class Ranker {
         return hits;
     }
 
-    /** A document's score: the sum over the query words of each word's best match. */
-    private static int score(WordMatch[] words, int doc) {
+    /** A document's score: the sum over the query words of each word's best match; a featured one's raised by a quarter. */
+    private static int score(WordMatch[] words, int doc, FixedBitSet featured) {
         int score = 0;
         for (WordMatch word : words) {
             score += word.score[doc];
         }
-        return score;
+        return featured != null && featured.get(doc) ? score + (score >> 2) : score;
     }
 
     private static int nextSetBit(FixedBitSet bits, int from) {

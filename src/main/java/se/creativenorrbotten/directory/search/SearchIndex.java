@@ -31,7 +31,7 @@ final class SearchIndex implements AutoCloseable {
     static final String SAFE_POINT = "safePoint";
     static final String FORMAT = "format";
     /** Bump when the documents' fields change: an index of another format is rebuilt. */
-    static final String CURRENT_FORMAT = "4";
+    static final String CURRENT_FORMAT = "5";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -50,7 +50,12 @@ final class SearchIndex implements AutoCloseable {
             // segment arrays and caches anyway, and mapped files would count against the service's memory.
             directory = new NIOFSDirectory(folder);
         }
+        // An erased member's terms and values stay in its segment until the segment is merged away:
+        // purgeDeleted() rewrites every segment that holds a deleted document, however few.
+        org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
+        merges.setForceMergeDeletesPctAllowed(0);
         IndexWriterConfig config = new IndexWriterConfig(Analysis.INDEX_ANALYZER)
+                .setMergePolicy(merges)
                 .setIndexSort(Fields.INDEX_SORT)
                 .setRAMBufferSizeMB(32)
                 .setCommitOnClose(false);
@@ -78,6 +83,15 @@ final class SearchIndex implements AutoCloseable {
 
     void delete(UUID id) throws IOException {
         writer.deleteDocuments(new Term(Fields.ID, id.toString()));
+    }
+
+    /**
+     * Rewrites the segments that still hold deleted documents, so that nothing of an erased member
+     * (terms, doc values, the stored description) is left in the index files once the next commit has
+     * replaced the old ones.
+     */
+    void purgeDeleted() throws IOException {
+        writer.forceMergeDeletes(true);
     }
 
     void deleteAll() throws IOException {

@@ -2,6 +2,7 @@ package se.creativenorrbotten.directory.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -17,6 +18,8 @@ import se.creativenorrbotten.directory.common.paging.PageRequest;
 import se.creativenorrbotten.directory.common.problem.FieldError;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
+import se.creativenorrbotten.directory.member.MemberService;
+import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.MemberType;
 import se.creativenorrbotten.directory.member.dto.MemberPage;
 import se.creativenorrbotten.directory.member.dto.MemberSummary;
@@ -35,15 +38,18 @@ public class SearchService {
 
     private final IndexFollower follower;
     private final int facetCacheSize;
+    private final java.time.Period staleAfter;
     private volatile MemberSearch current;
 
     public SearchService(IndexFollower follower, se.creativenorrbotten.directory.DirectoryConfig config) {
         this.follower = follower;
         this.facetCacheSize = config.search().facetCacheSize();
+        this.staleAfter = config.curation().staleAfter();
     }
 
     public MemberPage search(SearchRequest request) {
-        MemberQuery query = parse(request, follower.taxonomy());
+        Instant staleBefore = java.time.ZonedDateTime.now(MemberService.ZONE).minus(staleAfter).toInstant();
+        MemberQuery query = parse(request, follower.taxonomy(), staleBefore);
         SearchResult result = withSearch(search -> search.search(query));
         return new MemberPage(result.items(), query.page().page(), query.page().size(), result.total(), result.facets());
     }
@@ -111,7 +117,7 @@ public class SearchService {
     }
 
     /** Validates the parameters; every bad one is reported at once. */
-    static MemberQuery parse(SearchRequest r, Taxonomy taxonomy) {
+    static MemberQuery parse(SearchRequest r, Taxonomy taxonomy, Instant staleBefore) {
         List<FieldError> errors = new ArrayList<>();
         String text = r.q() == null || r.q().isBlank() ? null : r.q().strip();
         if (text != null && text.length() > MemberQuery.MAX_TEXT_LENGTH) {
@@ -139,13 +145,20 @@ public class SearchService {
         }
         String serves = single("serves", r.serves(), taxonomy.municipalities().keySet(), "municipality code", errors);
         String near = single("near", r.near(), taxonomy.municipalities().keySet(), "municipality code", errors);
-        Boolean available = null;
-        if (r.available() != null) {
-            if (r.available().equals("true") || r.available().equals("false")) {
-                available = Boolean.valueOf(r.available());
-            } else {
-                errors.add(new FieldError("available", "must be true or false"));
+        Boolean available = bool("available", r.available(), errors);
+        Boolean featured = bool("featured", r.featured(), errors);
+        Boolean stale = bool("stale", r.stale(), errors);
+        Set<MemberStatus> statuses = EnumSet.noneOf(MemberStatus.class);
+        for (String code : r.status()) {
+            try {
+                statuses.add(Coded.fromCode(MemberStatus.class, code));
+            } catch (IllegalArgumentException unknown) {
+                errors.add(new FieldError("status", "unknown status '" + code + "'; must be one of: "
+                        + Coded.allowed(MemberStatus.class)));
             }
+        }
+        if (statuses.equals(EnumSet.of(MemberStatus.PUBLISHED))) {
+            statuses.clear(); // the public view
         }
         boolean skillsAll = false;
         if (r.skillMatch() != null) {
@@ -190,7 +203,18 @@ public class SearchService {
             throw ProblemException.invalid(errors);
         }
         return new MemberQuery(text, types, skills, skillsAll, municipalities, languages, serves, available, sort, near, page,
-                facetSize);
+                facetSize, statuses, featured, Boolean.TRUE.equals(stale) ? staleBefore : null);
+    }
+
+    private static Boolean bool(String parameter, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        errors.add(new FieldError(parameter, "must be true or false"));
+        return null;
     }
 
     private static Set<String> known(String parameter, List<String> values, Set<String> known, String label,

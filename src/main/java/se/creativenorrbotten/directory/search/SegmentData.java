@@ -30,6 +30,9 @@ final class SegmentData {
     /** Creation and update times (epoch ms), for sorting. */
     final long[] created;
     final long[] updated;
+    /** When each document's feature ends (epoch ms, 0: never featured), and the documents ever featured. */
+    final long[] featuredUntil;
+    final int[] everFeatured;
 
     /** Documents by creation time, newest first, and by update time, latest first (ties in document order). */
     final int[] newestFirst;
@@ -39,7 +42,7 @@ final class SegmentData {
     private final java.util.Map<Term, FixedBitSet> terms = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SegmentData(int maxDoc, short[] type, short[] municipality, int[] skillStart, short[] skills, int[] languageStart,
-            short[] languages, FixedBitSet published, long[] created, long[] updated) {
+            short[] languages, FixedBitSet published, long[] created, long[] updated, long[] featuredUntil) {
         this.maxDoc = maxDoc;
         this.type = type;
         this.municipality = municipality;
@@ -50,6 +53,8 @@ final class SegmentData {
         this.published = published;
         this.created = created;
         this.updated = updated;
+        this.featuredUntil = featuredUntil;
+        this.everFeatured = java.util.stream.IntStream.range(0, maxDoc).filter(doc -> featuredUntil[doc] != 0).toArray();
         this.newestFirst = byTimeDescending(created);
         this.updatedFirst = byTimeDescending(updated);
     }
@@ -80,6 +85,20 @@ final class SegmentData {
         return buckets;
     }
 
+    /** The documents featured at {@code now} (epoch ms), or null when there are none. */
+    FixedBitSet featuredAt(long now) {
+        FixedBitSet featured = null;
+        for (int doc : everFeatured) {
+            if (featuredUntil[doc] > now) {
+                if (featured == null) {
+                    featured = new FixedBitSet(maxDoc);
+                }
+                featured.set(doc);
+            }
+        }
+        return featured;
+    }
+
     private static int[] byTimeDescending(long[] time) {
         Integer[] docs = new Integer[time.length];
         for (int doc = 0; doc < docs.length; doc++) {
@@ -106,7 +125,8 @@ final class SegmentData {
         FixedBitSet published = postings(reader, new Term(Fields.STATUS, Fields.PUBLISHED), new FixedBitSet(maxDoc));
         return new SegmentData(maxDoc, type, municipality, skillStart, skills, languageStart, languages, published,
                 numbers(DocValues.getNumeric(reader, Fields.CREATED), maxDoc),
-                numbers(DocValues.getNumeric(reader, Fields.UPDATED), maxDoc));
+                numbers(DocValues.getNumeric(reader, Fields.UPDATED), maxDoc),
+                numbers(DocValues.getNumeric(reader, Fields.FEATURED_UNTIL), maxDoc));
     }
 
     private static long[] numbers(org.apache.lucene.index.NumericDocValues values, int maxDoc) throws IOException {

@@ -10,6 +10,11 @@ public final class Roles {
     public static final String ADMIN = "admin";
     public static final String CURATOR = "curator";
 
+    /** Whether the caller may curate members. */
+    public static boolean isCurator(io.quarkus.security.identity.SecurityIdentity caller) {
+        return caller.hasRole(CURATOR) || caller.hasRole(ADMIN);
+    }
+
     private Roles() {
     }
 }

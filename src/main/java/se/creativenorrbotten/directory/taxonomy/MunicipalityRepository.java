@@ -13,7 +13,7 @@ public class MunicipalityRepository implements PanacheRepositoryBase<Municipalit
     public Map<String, Long> memberCounts() {
         Map<String, Long> counts = new HashMap<>();
         getEntityManager()
-                .createQuery("select m.municipalityCode, count(m) from Member m group by m.municipalityCode", Object[].class)
+                .createQuery("select m.municipalityCode, count(m) from Member m where m.status = se.creativenorrbotten.directory.member.MemberStatus.PUBLISHED group by m.municipalityCode", Object[].class)
                 .getResultList()
                 .forEach(row -> counts.put((String) row[0], (Long) row[1]));
         return counts;

@@ -15,19 +15,31 @@ public class SkillRepository implements PanacheRepositoryBase<Skill, String> {
         return listAll(Sort.by("branch").and("slug"));
     }
 
-    /** How many members carry each skill. */
+    private static final String PUBLISHED = "m.status = se.creativenorrbotten.directory.member.MemberStatus.PUBLISHED";
+
+    /** How many published members carry each skill. */
     public Map<String, Long> memberCounts() {
         Map<String, Long> counts = new HashMap<>();
         getEntityManager()
-                .createQuery("select s, count(m) from Member m join m.skills s group by s", Object[].class)
+                .createQuery("select s, count(m) from Member m join m.skills s where " + PUBLISHED + " group by s", Object[].class)
                 .getResultList()
                 .forEach(row -> counts.put((String) row[0], (Long) row[1]));
         return counts;
     }
 
+    /** How many published members carry the skill. */
     public long memberCount(String slug) {
+        return count(slug, " and " + PUBLISHED);
+    }
+
+    /** How many members in any status carry the skill. */
+    public long carrierCount(String slug) {
+        return count(slug, "");
+    }
+
+    private long count(String slug, String condition) {
         return getEntityManager()
-                .createQuery("select count(m) from Member m join m.skills s where s = :slug", Long.class)
+                .createQuery("select count(m) from Member m join m.skills s where s = :slug" + condition, Long.class)
                 .setParameter("slug", slug)
                 .getSingleResult();
     }

@@ -64,7 +64,7 @@ public class SkillService {
     @Transactional
     public void delete(String slug) {
         Skill skill = find(slug);
-        long carriers = skills.memberCount(slug);
+        long carriers = skills.carrierCount(slug);
         if (carriers > 0) {
             throw ProblemException.conflict("The skill '" + slug + "' is carried by " + carriers
                     + " member(s); remove it from them first.");

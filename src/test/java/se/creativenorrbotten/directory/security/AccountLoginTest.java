@@ -42,14 +42,17 @@ class AccountLoginTest {
     }
 
     @Test
-    void aCuratorIsACuratorOnlyAndMayNotChangeTheTaxonomy() {
+    void aCuratorCuratesMembersButMayNotChangeTheTaxonomyOrAccounts() {
         Created curator = TestAccounts.create("curator");
         curator.as().get(IDENTITY).then().statusCode(200)
                 .body("name", equalTo(curator.username())).body("roles", contains("curator"));
 
-        // Accepted where credentials are read (a member, public endpoint), refused where admins are needed.
+        // A curator reads the full record (its ETag authorises writes) and writes members ...
         TestMembers.Created member = TestMembers.create(TestMembers.freelancer(unique()));
-        curator.as().get(member.path()).then().statusCode(200);
+        curator.as().get(member.path()).then().statusCode(200).header("ETag", equalTo(member.etag()));
+        curator.as().contentType("application/json").body(TestApi.json(TestMembers.freelancer(unique())))
+                .post(TestMembers.MEMBERS).then().statusCode(201);
+        // ... but neither changes the taxonomy nor manages accounts.
         assertProblem(curator.as().contentType("application/json").body(TestApi.json(TestSkills.skill(unique())))
                 .post(TestSkills.SKILLS), 403);
         assertProblem(curator.as().get(ACCOUNTS), 403);

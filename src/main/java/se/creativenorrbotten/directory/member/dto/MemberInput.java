@@ -22,9 +22,11 @@ import se.creativenorrbotten.directory.member.MemberType;
  * are ignored; any other unknown property is refused.
  */
 @Schema(name = "MemberInput", description = "A member as curators write it. PUT replaces the whole member: an optional"
-        + " property left out is cleared. The read-only properties of Member (id, slug, createdAt, updatedAt, version)"
-        + " may be sent back as received and are ignored; any other unknown property is refused with 400.")
-@JsonIgnoreProperties(value = {"id", "slug", "createdAt", "updatedAt", "version"})
+        + " property left out is cleared. The read-only properties of Member (id, slug, createdAt, updatedAt, version,"
+        + " status, statusReason, featuredUntil, consents) may be sent back as received and are ignored: status and featuring"
+        + " change only through their own operations. Any other unknown property is refused with 400.")
+@JsonIgnoreProperties(value = {"id", "slug", "createdAt", "updatedAt", "version", "status", "statusReason", "featuredUntil",
+        "consents"})
 public record MemberInput(
         @Schema(required = true, description = "The member's name as shown in the directory; the slug is made from it.",
                 examples = "Åsa Öberg Design", minLength = 2, maxLength = 120)
@@ -119,7 +121,14 @@ public record MemberInput(
         Integer foundedYear,
 
         @Schema(description = "Open for new assignments. Default false.", examples = "true")
-        Boolean availableForWork) {
+        Boolean availableForWork,
+
+        @Schema(description = "Curators' internal notes. Never shown to the public, and not accepted in an application.",
+                examples = "Met at the media week 2026; wants to be contacted about game jams.", maxLength = MAX_NOTES)
+        @Size(max = MAX_NOTES, message = TEXT_LENGTH)
+        String notes) {
+
+    public static final int MAX_NOTES = 2000;
 
     public static final String TEXT_LENGTH = "must be {min} to {max} characters long";
     public static final String LIST_LENGTH = "must have {min} to {max} items";

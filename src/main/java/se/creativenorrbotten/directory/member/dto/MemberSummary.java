@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import se.creativenorrbotten.directory.common.validation.WebUrl;
+import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.MemberType;
 
 /** A member in a list: enough for a card; no personal contact data. */
@@ -28,6 +29,8 @@ public record MemberSummary(
         @Schema(maxLength = WebUrl.MAX_LENGTH, format = "uri") String logoUrl,
         boolean availableForWork,
         @Schema(maxLength = 40) Instant updatedAt,
+        @Schema(description = "Present and true while a curator features the member.") Boolean featured,
+        @Schema(description = "Only in curators' searches: the listing's status.") MemberStatus status,
         @Schema(description = "With a free-text query: the text that matched, safe to insert as HTML. Everything but the"
                 + " <mark> tags around the matching parts is escaped.", maxLength = 2000,
                 examples = "<mark>Foto</mark>grafi i Luleå")

@@ -1,6 +1,7 @@
 package se.creativenorrbotten.directory.member.dto;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import se.creativenorrbotten.directory.common.validation.WebUrl;
+import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.MemberType;
 
 /** The full record of a member, as curators see it. */
@@ -46,5 +48,14 @@ public record MemberView(
         @Schema(readOnly = true, description = "When the member was last changed (UTC).", maxLength = 40) Instant updatedAt,
         @Schema(readOnly = true, description = "Incremented by every change; the ETag is this number in quotes.",
                 format = "int64", minimum = "0", maximum = "9223372036854775807")
-        long version) {
+        long version,
+        MemberStatus status,
+        @Schema(description = "The reason given with the latest reject or archive action.", maxLength = 1000)
+        String statusReason,
+        @Schema(description = "Featured through this day (Swedish time); absent when not featured.", format = "date",
+                maxLength = 10, examples = "2027-01-31")
+        LocalDate featuredUntil,
+        @Schema(maxLength = MemberInput.MAX_NOTES, description = "Curators' internal notes; never public.") String notes,
+        @Schema(description = "The member's current consents, each as last given or withdrawn.", maxItems = 10)
+        List<ConsentView> consents) {
 }

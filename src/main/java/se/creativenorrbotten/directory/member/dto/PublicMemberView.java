@@ -40,5 +40,6 @@ public record PublicMemberView(
         boolean availableForWork,
         @Schema(maxLength = 40) Instant createdAt,
         @Schema(maxLength = 40) Instant updatedAt,
-        @Schema(format = "int64", minimum = "0", maximum = "9223372036854775807") long version) {
+        @Schema(format = "int64", minimum = "0", maximum = "9223372036854775807") long version,
+        @Schema(description = "True while a curator features the member.") boolean featured) {
 }

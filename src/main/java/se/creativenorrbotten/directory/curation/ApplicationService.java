@@ -1,0 +1,129 @@
+package se.creativenorrbotten.directory.curation;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.http.RateLimiter;
+import se.creativenorrbotten.directory.common.problem.FieldError;
+import se.creativenorrbotten.directory.common.problem.JsonProblems;
+import se.creativenorrbotten.directory.common.problem.ProblemException;
+import se.creativenorrbotten.directory.common.problem.ProblemType;
+import se.creativenorrbotten.directory.member.MemberService;
+import se.creativenorrbotten.directory.member.dto.MemberInput;
+
+/**
+ * Self-submission: anyone may apply to be listed. The application becomes a pending member, with its
+ * consents recorded as given by the applicant. Guarded by a per-client limit, the body and field limits
+ * of a member, and a honeypot field that forms hide and bots fill in.
+ */
+@ApplicationScoped
+public class ApplicationService {
+
+    /** The honeypot: a field a person never sees. */
+    static final String HONEYPOT = "homepage";
+    static final String CONSENTS = "consents";
+    static final String CONTACT_PUBLIC = "contactPublic";
+    static final String PRIVACY_NOTICE = "privacyNotice";
+
+    private final MemberService members;
+    private final ObjectMapper json;
+    private final RateLimiter perClient;
+
+    public ApplicationService(MemberService members, ObjectMapper json, DirectoryConfig config) {
+        this.members = members;
+        this.json = json;
+        this.perClient = new RateLimiter(config.applications().perClient(), config.applications().window(),
+                config.applications().window());
+    }
+
+    /** Takes an application from a client; returns its reference. */
+    public UUID submit(String body, String client) {
+        long wait = perClient.blockedSeconds(client);
+        if (wait > 0) {
+            throw ProblemException.tooManyRequests("Too many applications from your address; try again in "
+                    + wait + " seconds.", wait);
+        }
+        ObjectNode application = parse(body);
+        JsonNode honeypot = application.remove(HONEYPOT);
+        if (honeypot != null && !honeypot.isNull() && !(honeypot.isTextual() && honeypot.asText().isBlank())) {
+            // A bot: answer as if accepted, so it learns nothing, and keep nothing.
+            perClient.record(client);
+            return UUID.randomUUID();
+        }
+        MemberInput input = memberInput(application);
+        UUID reference = members.submit(input).id();
+        perClient.record(client);
+        return reference;
+    }
+
+    /** Forgets every client's count (tests and operations). */
+    public void resetLimits() {
+        perClient.clear();
+    }
+
+    private ObjectNode parse(String body) {
+        JsonNode node;
+        try {
+            node = body == null ? null : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw JsonProblems.of(e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "An application must be a JSON object.");
+        }
+        return (ObjectNode) node;
+    }
+
+    /** The member fields, with the consents moved in; every problem with the consents reported at once. */
+    private MemberInput memberInput(ObjectNode application) {
+        List<FieldError> errors = new ArrayList<>();
+        if (application.has(CONTACT_PUBLIC)) {
+            errors.add(new FieldError(CONTACT_PUBLIC, "give this consent as consents.contactPublic"));
+        }
+        if (application.has("notes")) {
+            errors.add(new FieldError("notes", "internal notes are for curators; not accepted in an application"));
+        }
+        JsonNode consents = application.remove(CONSENTS);
+        boolean contactPublic = false;
+        if (consents == null || !consents.isObject()) {
+            errors.add(new FieldError(CONSENTS, "required: an object with contactPublic (true or false) and privacyNotice (true)"));
+        } else {
+            JsonNode contact = consents.get(CONTACT_PUBLIC);
+            if (contact == null || !contact.isBoolean()) {
+                errors.add(new FieldError(CONSENTS + "." + CONTACT_PUBLIC, "required: true to show e-mail and phone publicly,"
+                        + " false not to"));
+            } else {
+                contactPublic = contact.booleanValue();
+            }
+            JsonNode notice = consents.get(PRIVACY_NOTICE);
+            if (notice == null || !notice.isBoolean() || !notice.booleanValue()) {
+                errors.add(new FieldError(CONSENTS + "." + PRIVACY_NOTICE, "must be true: the applicant has read the privacy"
+                        + " notice on how the directory keeps their data"));
+            }
+            for (Iterator<String> names = consents.fieldNames(); names.hasNext();) {
+                String name = names.next();
+                if (!name.equals(CONTACT_PUBLIC) && !name.equals(PRIVACY_NOTICE)) {
+                    errors.add(new FieldError(CONSENTS + "." + name, "unknown consent; known: contactPublic, privacyNotice"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        application.put(CONTACT_PUBLIC, contactPublic);
+        try {
+            return json.treeToValue(application, MemberInput.class);
+        } catch (JsonProcessingException e) {
+            throw JsonProblems.of(e);
+        }
+    }
+}
