@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 
 /** The directory's own settings; each is listed in the README with its environment variable. */
 @ConfigMapping(prefix = "directory")
@@ -28,6 +29,36 @@ public interface DirectoryConfig {
     boolean demoData();
 
     Search search();
+
+    Login login();
+
+    /** Login throttling and the cache of verified passwords (HTTP Basic sends the password with every request). */
+    interface Login {
+        /** Failed logins for one user name within the window before it is blocked (DIRECTORY_LOGIN_MAX_FAILURES). */
+        @WithDefault("10")
+        @Min(1)
+        int maxFailures();
+
+        /** Failed logins from one client address within the window before it is blocked (DIRECTORY_LOGIN_CLIENT_MAX_FAILURES). */
+        @WithDefault("10")
+        @Min(1)
+        int clientMaxFailures();
+
+        /** The sliding window in which failures are counted (DIRECTORY_LOGIN_WINDOW). */
+        @WithDefault("1m")
+        Duration window();
+
+        /** How long a user name or client stays blocked (DIRECTORY_LOGIN_BLOCK). */
+        @WithDefault("1m")
+        Duration block();
+
+        /**
+         * How long a successful password check is remembered, so that not every request costs a bcrypt
+         * verification (DIRECTORY_LOGIN_CACHE_TTL); 0 turns the cache off.
+         */
+        @WithDefault("5m")
+        Duration cacheTtl();
+    }
 
     Curation curation();
 

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,29 +59,18 @@ public final class TestApi {
         return asCurator().contentType(ContentType.JSON).body(json(body));
     }
 
+    /**
+     * Creates the curator through the accounts API at the first call; 409 means it exists already (made
+     * by an earlier run on a database that survives, such as PostgreSQL).
+     */
     private static synchronized void ensureCurator() {
         if (curatorCreated) {
             return;
         }
-        javax.sql.DataSource data = io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class).get();
-        try (java.sql.Connection c = data.getConnection();
-                java.sql.PreparedStatement exists = c.prepareStatement("select count(*) from account where username = ?")) {
-            exists.setString(1, CURATOR);
-            try (java.sql.ResultSet rs = exists.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) == 0) {
-                    try (java.sql.PreparedStatement insert = c.prepareStatement(
-                            "insert into account (id, username, password_hash, role, created_at) values (?, ?, ?, 'curator', ?)")) {
-                        insert.setObject(1, UUID.randomUUID());
-                        insert.setString(2, CURATOR);
-                        insert.setString(3, io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(CURATOR_PASSWORD));
-                        insert.setObject(4, java.time.OffsetDateTime.now());
-                        insert.executeUpdate();
-                    }
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
+        int status = asAdmin(Map.of("username", CURATOR, "password", CURATOR_PASSWORD, "role", "curator"))
+                .post("/api/v1/accounts").statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("creating the test curator answered " + status);
         }
         curatorCreated = true;
     }

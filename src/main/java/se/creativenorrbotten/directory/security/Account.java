@@ -3,49 +3,53 @@ package se.creativenorrbotten.directory.security;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A curator's account. The password is kept only as a bcrypt hash (modular crypt format). */
+/**
+ * An admin's or curator's account. The user name is lower case; the password is kept only as a bcrypt
+ * hash (modular crypt format, {@code $2a$...}) and never leaves the service.
+ */
 @Entity
 @Table(name = "account")
-@UserDefinition
 public class Account {
 
     @Id
     private UUID id;
 
-    @Username
     @Column(nullable = false, unique = true, length = 64)
     private String username;
 
-    @Password(PasswordType.MCF)
     @Column(name = "password_hash", nullable = false, length = 100)
     private String passwordHash;
 
-    @Roles
+    @Convert(converter = AccountRole.DbConverter.class)
     @Column(nullable = false, length = 20)
-    private String role;
+    private AccountRole role;
+
+    @Column(nullable = false)
+    private boolean enabled;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
     protected Account() {
     }
 
-    Account(String username, String passwordHash, String role, Instant createdAt) {
+    Account(String username, String passwordHash, AccountRole role, Instant now) {
         this.id = UUID.randomUUID();
         this.username = username;
         this.passwordHash = passwordHash;
         this.role = role;
-        this.createdAt = createdAt;
+        this.enabled = true;
+        this.createdAt = now;
+        this.updatedAt = now;
     }
 
     public UUID getId() {
@@ -60,7 +64,35 @@ public class Account {
         return passwordHash;
     }
 
-    public String getRole() {
+    public AccountRole getRole() {
         return role;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void setRole(AccountRole role) {
+        this.role = role;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
     }
 }

@@ -1,13 +1,10 @@
 package se.creativenorrbotten.directory.security;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +20,6 @@ import se.creativenorrbotten.directory.DirectoryConfig;
 public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
-    private static final int MIN_PASSWORD_LENGTH = 12;
 
     private final AccountRepository accounts;
     private final DirectoryConfig config;
@@ -38,25 +34,23 @@ public class AdminBootstrap {
         if (accounts.count() > 0) {
             return;
         }
-        String username = config.admin().username().strip();
+        String username = Usernames.normalize(config.admin().username().strip());
+        if (!Usernames.isValid(username)) {
+            throw new IllegalStateException("DIRECTORY_ADMIN_USERNAME " + Usernames.RULE + ".");
+        }
         String password = config.admin().password().filter(p -> !p.isBlank()).orElse(null);
         if (password == null) {
-            password = generatePassword();
+            password = Passwords.randomPassword();
             LOG.warnf("Created the first admin account '%s' with the generated password %s"
                     + " -- it is shown only this once; set DIRECTORY_ADMIN_PASSWORD to choose it yourself.", username, password);
         } else {
-            if (password.length() < MIN_PASSWORD_LENGTH) {
-                LOG.warnf("DIRECTORY_ADMIN_PASSWORD is shorter than %d characters; choose a longer one.", MIN_PASSWORD_LENGTH);
+            String problem = Passwords.problem(password);
+            if (problem != null) {
+                LOG.warnf("DIRECTORY_ADMIN_PASSWORD %s; change it with PUT /api/v1/accounts/{id}/password.", problem);
             }
             LOG.infof("Created the first admin account '%s' from DIRECTORY_ADMIN_PASSWORD.", username);
         }
-        accounts.persist(new Account(username, BcryptUtil.bcryptHash(password), Roles.ADMIN,
+        accounts.persist(new Account(username, Passwords.hash(password), AccountRole.ADMIN,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-    }
-
-    private static String generatePassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

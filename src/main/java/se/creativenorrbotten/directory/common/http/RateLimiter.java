@@ -75,9 +75,10 @@ public final class RateLimiter {
             if (remaining > 0) {
                 return remaining;
             }
-            long oldest = state.times[state.next];
             state.times[state.next] = now;
             state.next = (state.next + 1) % limit;
+            // The oldest of the last `limit` events, this one included (for limit 1, this one).
+            long oldest = state.times[state.next];
             if (oldest != Long.MIN_VALUE && now - oldest < windowNanos || limit == 1) {
                 state.blocked = true;
                 state.blockedUntil = now + blockNanos;

@@ -13,8 +13,9 @@ import jakarta.inject.Singleton;
 
 /**
  * Makes JSON input strict, so that a caller's mistake is reported instead of silently changed:
- * unknown properties, duplicate keys, a string where a number or boolean belongs, a fraction where
- * an integer belongs and a scalar where a list belongs are all refused.
+ * unknown properties, duplicate keys, a string where a number or boolean belongs, a number where a
+ * code belongs (Jackson would take it as the enum's ordinal), a fraction where an integer belongs and a
+ * scalar where a list belongs are all refused.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -24,6 +25,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

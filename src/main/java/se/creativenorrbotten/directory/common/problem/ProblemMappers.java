@@ -77,8 +77,17 @@ public class ProblemMappers {
         return challenge();
     }
 
+    /**
+     * A failed login: 401 with a challenge, unless the identity provider refused it for another reason it
+     * gave as the cause (a throttled login: 429 with Retry-After).
+     */
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem);
+            }
+        }
         return challenge();
     }
 
