@@ -55,7 +55,12 @@ async function execute(page, opId, params, prompts) {
   await op.locator('.opblock-summary-control').click();
   await op.locator('.try-out__btn').click();
   for (const [name, value] of params) {
-    await op.locator(`tr[data-param-name="${name}"] input`).fill(value);
+    const row = op.locator(`tr[data-param-name="${name}"]`);
+    if (Array.isArray(value)) {
+      await row.locator('select').selectOption(value); // an array of enum values: a multiple select
+    } else {
+      await row.locator('input').fill(value);
+    }
   }
   const before = prompts.length;
   const sent = page.waitForRequest((r) => r.url().startsWith(`${BASE}/api/`), { timeout: STEP_TIMEOUT });
@@ -66,7 +71,12 @@ async function execute(page, opId, params, prompts) {
     await cell.waitFor({ timeout: STEP_TIMEOUT });
   } catch (e) {
     const hint = prompts.length > before ? ' (Chromium raised its login prompt and it was not answered)' : '';
-    throw new Error(`no response shown in the UI within ${STEP_TIMEOUT / 1000} s${hint}`);
+    const answer = await request.response().catch(() => null);
+    throw new Error(`no response shown in the UI within ${STEP_TIMEOUT / 1000} s${hint}`
+      + ` (request ${request.method()} ${request.url()}, answered ${answer ? answer.status() : 'not at all'})`);
+  }
+  if ((await op.innerText()).includes('Could not render')) {
+    throw new Error('Swagger UI could not render part of the operation (see the browser console)');
   }
   return {
     code: (await cell.innerText()).trim(),
@@ -149,6 +159,10 @@ async function screenshot(page, label) {
 const history = (label, want) => ({
   label, want, opId: 'operations-Curation-memberHistory', params: [['id', MEMBER_ID]],
 });
+// A curator's search of pending applications: public operation, but it needs the credentials to answer.
+const pending = (label, want) => ({
+  label, want, opId: 'operations-Members-searchMembers', params: [['status', ['pending']]],
+});
 // The request body is the example that Swagger UI fills in; a curator is refused before it is read.
 const adminOnly = (label, want) => ({ label, want, opId: 'operations-Skills-createSkill', params: [] });
 
@@ -160,7 +174,8 @@ try {
   await runAccount(browser, 'admin', ADMIN, [history('admin', '200')]);
   if (CURATOR.user && CURATOR.password) {
     curatorRan = true;
-    await runAccount(browser, 'curator', CURATOR, [history('curator', '200'), adminOnly('curator on admin-only', '403')]);
+    await runAccount(browser, 'curator', CURATOR, [history('curator', '200'), pending('curator pending search', '200'),
+      adminOnly('curator on admin-only', '403')]);
   }
   await runAccount(browser, 'wrong password', { user: ADMIN.user, password: `${ADMIN.password}-wrong` },
     [history('wrong password', '401')]);

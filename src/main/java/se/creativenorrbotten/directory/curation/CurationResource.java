@@ -40,7 +40,7 @@ import se.creativenorrbotten.directory.security.Roles;
 /** The curators' actions on a member: the review workflow, featuring, the history and the GDPR export. */
 @Path("/api/v1/members/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+@RolesAllowed(Roles.CURATOR)
 @Tag(name = "Curation")
 public class CurationResource {
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,7 +39,6 @@ import se.creativenorrbotten.directory.member.dto.MemberInput;
 import se.creativenorrbotten.directory.member.dto.MemberPage;
 import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.member.dto.PublicMemberView;
-import se.creativenorrbotten.directory.openapi.ProblemResponsesFilter;
 import se.creativenorrbotten.directory.search.MemberQuery;
 import se.creativenorrbotten.directory.search.SearchRequest;
 import se.creativenorrbotten.directory.search.SearchService;
@@ -69,7 +67,6 @@ public class MemberResource {
 
     @GET
     @PermitAll
-    @Extension(name = ProblemResponsesFilter.CURATOR_AWARE, value = "true")
     @Operation(operationId = "searchMembers", summary = "Search and list members",
             description = "Free text (q) is Swedish-aware: case- and diacritic-insensitive (lulea finds Luleå), word-prefix"
                     + " (foto finds fotograf), every word must match, one typo is tolerated in words of five letters or more."
@@ -162,7 +159,6 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Extension(name = ProblemResponsesFilter.CURATOR_AWARE, value = "true")
     @Operation(operationId = "getMember", summary = "Show a member",
             description = "By id or slug. The public sees the public view (email and phone only with the member's consent);"
                     + " with curator credentials the same request returns the full record, whose ETag authorises writes."
@@ -190,7 +186,7 @@ public class MemberResource {
     }
 
     @POST
-    @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+    @RolesAllowed(Roles.CURATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createMember", summary = "Add a member", description = "Curators. The slug is made from the name (\"Åsa Öberg Design\" gives"
             + " asa-oberg-design; a taken slug gets a suffix -2, -3, …). Published at once unless status=pending.")
@@ -213,7 +209,7 @@ public class MemberResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+    @RolesAllowed(Roles.CURATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceMember", summary = "Replace a member", description = "Curators. Replaces every writable property; an optional property"
             + " left out is cleared. Requires If-Match with the member's current ETag.")
@@ -237,7 +233,7 @@ public class MemberResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+    @RolesAllowed(Roles.CURATOR)
     @Consumes(MERGE_PATCH_JSON)
     @Operation(operationId = "patchMember", summary = "Change some properties of a member", description = "Curators. A JSON merge patch (RFC 7396): the"
             + " properties sent replace the stored ones, null clears one. The result must be a valid member."
@@ -264,7 +260,7 @@ public class MemberResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+    @RolesAllowed(Roles.CURATOR)
     @Operation(operationId = "deleteMember", summary = "Erase a member", description = "Curators. Erases the member and"
             + " their personal data for good (GDPR art. 17): the record, the consent log and the search index entry go; the"
             + " history keeps only who did what when, every value and reason scrubbed; a tombstone (id and time) remains so"

@@ -87,17 +87,14 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     /**
-     * Marks a public operation that gives curators more (the full record, other statuses): its security is
-     * then "anonymous, or basicAuth", so that Swagger UI sends the credentials a curator authorised with.
+     * The public operations that give curators more (the full record, other statuses): their security is
+     * "anonymous, or basicAuth", so that Swagger UI sends the credentials a curator authorised with.
      */
-    public static final String CURATOR_AWARE = "x-curator-aware";
+    private static final java.util.Set<String> CURATOR_AWARE = java.util.Set.of("searchMembers", "getMember");
 
     private static void document(Operation operation) {
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
-        boolean curatorAware = operation.getExtensions() != null && operation.getExtensions().containsKey(CURATOR_AWARE);
-        if (curatorAware) {
-            operation.removeExtension(CURATOR_AWARE);
-        }
+        boolean curatorAware = CURATOR_AWARE.contains(operation.getOperationId());
         boolean takesInput = (operation.getParameters() != null && !operation.getParameters().isEmpty())
                 || operation.getRequestBody() != null;
         List<String> wanted = new ArrayList<>();

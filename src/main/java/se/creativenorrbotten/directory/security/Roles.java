@@ -12,7 +12,7 @@ public final class Roles {
 
     /** Whether the caller may curate members. */
     public static boolean isCurator(io.quarkus.security.identity.SecurityIdentity caller) {
-        return caller.hasRole(CURATOR) || caller.hasRole(ADMIN);
+        return caller.hasRole(CURATOR);
     }
 
     private Roles() {
