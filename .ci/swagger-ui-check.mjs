@@ -70,7 +70,8 @@ async function execute(page, opId, params, prompts) {
   try {
     await cell.waitFor({ timeout: STEP_TIMEOUT });
   } catch (e) {
-    const hint = prompts.length > before ? ' (Chromium raised its login prompt and it was not answered)' : '';
+    const hint = prompts.length > before ? ' (Chromium raised its login prompt and it was not answered)'
+      : (await op.innerText()).includes('Could not render') ? ' (Swagger UI could not render the responses)' : '';
     const answer = await request.response().catch(() => null);
     throw new Error(`no response shown in the UI within ${STEP_TIMEOUT / 1000} s${hint}`
       + ` (request ${request.method()} ${request.url()}, answered ${answer ? answer.status() : 'not at all'})`);
