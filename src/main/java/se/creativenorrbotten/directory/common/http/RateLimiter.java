@@ -75,10 +75,10 @@ public final class RateLimiter {
             if (remaining > 0) {
                 return remaining;
             }
-            long oldest = state.times[state.next];
             state.times[state.next] = now;
             state.next = (state.next + 1) % limit;
-            if (oldest != Long.MIN_VALUE && now - oldest < windowNanos || limit == 1) {
+            long oldest = state.times[state.next]; // the first of the last `limit` events, this one included
+            if (oldest != Long.MIN_VALUE && now - oldest < windowNanos) {
                 state.blocked = true;
                 state.blockedUntil = now + blockNanos;
                 Arrays.fill(state.times, Long.MIN_VALUE);
