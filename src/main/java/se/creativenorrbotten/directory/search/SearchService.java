@@ -157,9 +157,6 @@ public class SearchService {
                         + Coded.allowed(MemberStatus.class)));
             }
         }
-        if (statuses.equals(EnumSet.of(MemberStatus.PUBLISHED))) {
-            statuses.clear(); // the public view
-        }
         boolean skillsAll = false;
         if (r.skillMatch() != null) {
             if (r.skillMatch().equals("all") || r.skillMatch().equals("any")) {

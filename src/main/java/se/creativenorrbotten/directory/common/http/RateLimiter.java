@@ -77,9 +77,8 @@ public final class RateLimiter {
             }
             state.times[state.next] = now;
             state.next = (state.next + 1) % limit;
-            // The oldest of the last `limit` events, this one included (for limit 1, this one).
-            long oldest = state.times[state.next];
-            if (oldest != Long.MIN_VALUE && now - oldest < windowNanos || limit == 1) {
+            long oldest = state.times[state.next]; // the first of the last `limit` events, this one included
+            if (oldest != Long.MIN_VALUE && now - oldest < windowNanos) {
                 state.blocked = true;
                 state.blockedUntil = now + blockNanos;
                 Arrays.fill(state.times, Long.MIN_VALUE);

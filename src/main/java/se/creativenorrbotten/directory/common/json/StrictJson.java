@@ -1,5 +1,8 @@
 package se.creativenorrbotten.directory.common.json;
 
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +17,8 @@ import jakarta.inject.Singleton;
 /**
  * Makes JSON input strict, so that a caller's mistake is reported instead of silently changed:
  * unknown properties, duplicate keys, a string where a number or boolean belongs, a number where a
- * code belongs (Jackson would take it as the enum's ordinal), a fraction where an integer belongs and a
- * scalar where a list belongs are all refused.
+ * code belongs (Jackson would take it as the enum's ordinal), a fraction where an integer belongs, a
+ * scalar where a list belongs and a time or day number where a date belongs are all refused.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -38,6 +41,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
+        // A date is YYYY-MM-DD: Jackson would otherwise take a timestamp's UTC day ("2027-01-31T23:30:00Z" is
+        // already February in Sweden) or a number of days since 1970.
+        mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
