@@ -76,6 +76,9 @@ public final class JsonProblems {
         if (target == UUID.class) {
             return "must be a UUID";
         }
+        if (target == java.time.LocalDate.class) {
+            return "must be an ISO 8601 date such as 2027-01-31";
+        }
         if (Temporal.class.isAssignableFrom(target)) {
             return "must be an ISO 8601 date-time";
         }
