@@ -9,9 +9,13 @@ import static se.creativenorrbotten.directory.TestApi.assertUnauthorized;
 import static se.creativenorrbotten.directory.TestApi.unique;
 import static se.creativenorrbotten.directory.security.TestAccounts.IDENTITY;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import se.creativenorrbotten.directory.TestApi;
 import se.creativenorrbotten.directory.security.TestAccounts.Created;
@@ -19,11 +23,21 @@ import se.creativenorrbotten.directory.taxonomy.TestSkills;
 
 /**
  * Failed logins are throttled per user name: the tenth failure within a minute blocks the user name (429
- * with Retry-After), even with the right password, and nobody else. The per-client limit is raised in the
- * test profile (all tests share 127.0.0.1); LoginThrottleClientTest checks it.
+ * with Retry-After), even with the right password, and nobody else. Both limits are raised in the %test
+ * profile (all tests share 127.0.0.1, and many send wrong passwords for the admin); this class puts the
+ * per-account limit back to its default in a profile of its own. LoginThrottleClientTest checks the
+ * per-client limit.
  */
 @QuarkusTest
+@TestProfile(LoginThrottleAccountTest.AccountLimit.class)
 class LoginThrottleAccountTest {
+
+    public static class AccountLimit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("directory.login.max-failures", "10");
+        }
+    }
 
     private static final int MAX_FAILURES = 10;
 
