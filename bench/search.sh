@@ -258,6 +258,25 @@ for scenario in $BENCH_SCENARIOS; do
     kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$WORK/service.log" >&2; die "the service died during $scenario"; }
 done
 
+# --- erasure -------------------------------------------------------------------------------------------
+# A curator erases one member: how long the DELETE takes, and how long the index then needs to merge the
+# deleted document out of its segment files (the follower's next poll; logged by the service).
+ERASE_LINE="not measured"
+ERASE_ID=$(curl -s "$BASE/api/v1/members?size=1&sort=newest" | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["id"])' || true)
+if [[ -n $ERASE_ID ]]; then
+    t=$(now_ms)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -u "admin:$ADMIN_PASSWORD" -X DELETE "$BASE/api/v1/members/$ERASE_ID" || true)
+    ERASE_MS=$(( $(now_ms) - t ))
+    PURGE_MS=
+    for _ in $(seq 1 300); do
+        PURGE_MS=$(grep -o 'Deleted members purged from the search index in [0-9]* ms' "$WORK/service.log" | tail -n 1 | awk '{ print $9 }' || true)
+        [[ -n $PURGE_MS ]] && break
+        sleep 0.2
+    done
+    ERASE_LINE="DELETE answered $code in $ERASE_MS ms; index purged (segments rewritten) in ${PURGE_MS:-? (not within 60 s)} ms"
+    log "erasure: $ERASE_LINE"
+fi
+
 # --- the table -------------------------------------------------------------------------------------------
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $1"; }
 DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -276,6 +295,7 @@ mkdir -p "$BENCH_RESULTS_DIR"
     echo "machine            $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "app                $APP (dated $(date -u -r "$APP/quarkus-run.jar" +%Y-%m-%dT%H:%M:%SZ); repository now at $COMMIT)"
     echo "path check         $CHECK_STATUS"
+    echo "erasure            $ERASE_LINE"
     echo
     printf '%-9s %9s %9s %9s %9s %8s %10s %9s\n' scenario "req/s" "p50 ms" "p99 ms" "non-2xx" "sock err" "vs health" "max RSS"
     for scenario in $BENCH_SCENARIOS; do

@@ -256,8 +256,11 @@ public class IndexFollower {
         boolean purge = purgePending;
         if (purge) {
             purgePending = false;
+            long started = System.nanoTime();
             index.purgeDeleted();
             index.refresh();
+            LOG.infof("Deleted members purged from the search index in %d ms",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
         synchronized (writeLock) {
             advance(from, highest, seen, System.nanoTime());
