@@ -18,6 +18,8 @@ public class MemberConsent {
 
     /** The consent to show e-mail and phone publicly. */
     public static final String CONTACT_PUBLIC = "contactPublic";
+    /** The applicant's confirmation that they have read the privacy notice (applications only). */
+    public static final String PRIVACY_NOTICE = "privacyNotice";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

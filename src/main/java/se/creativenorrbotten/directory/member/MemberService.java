@@ -139,7 +139,11 @@ public class MemberService {
         members.persist(member);
         record(member, now, actor, source == ConsentSource.APPLICATION ? HistoryAction.SUBMITTED : HistoryAction.CREATED,
                 "status", null, status, null);
-        consent(member, now, actor, source, member.isContactPublic());
+        consent(member, now, actor, source, MemberConsent.CONTACT_PUBLIC, member.isContactPublic());
+        if (source == ConsentSource.APPLICATION) {
+            // The applicant confirmed the privacy notice (ApplicationService refuses an application without it).
+            consent(member, now, actor, source, MemberConsent.PRIVACY_NOTICE, true);
+        }
         members.flush();
         written.fire(MemberWritten.of(member.getId()));
         return view(member);
@@ -298,7 +302,7 @@ public class MemberService {
             }
         }
         if (consented != member.isContactPublic()) {
-            consent(member, now, actor, ConsentSource.CURATOR, member.isContactPublic());
+            consent(member, now, actor, ConsentSource.CURATOR, MemberConsent.CONTACT_PUBLIC, member.isContactPublic());
         }
         return touched(member, now, changeSeq);
     }
@@ -326,8 +330,8 @@ public class MemberService {
         return node == null || node.isNull() || node.isMissingNode() ? null : node.toString();
     }
 
-    private void consent(Member member, Instant at, String actor, ConsentSource source, boolean given) {
-        consents.persist(new MemberConsent(member.getId(), MemberConsent.CONTACT_PUBLIC, given, at, source, actor));
+    private void consent(Member member, Instant at, String actor, ConsentSource source, String kind, boolean given) {
+        consents.persist(new MemberConsent(member.getId(), kind, given, at, source, actor));
     }
 
     private Member find(String idOrSlug) {

@@ -30,7 +30,10 @@ final class SegmentData {
     /** Creation and update times (epoch ms), for sorting. */
     final long[] created;
     final long[] updated;
-    /** When each document's feature ends (epoch ms, 0: never featured), and the documents ever featured. */
+    /**
+     * When each document's feature ends (epoch ms, 0: never featured; null when no document of the segment
+     * ever was), and the documents ever featured.
+     */
     final long[] featuredUntil;
     final int[] everFeatured;
 
@@ -54,7 +57,8 @@ final class SegmentData {
         this.created = created;
         this.updated = updated;
         this.featuredUntil = featuredUntil;
-        this.everFeatured = java.util.stream.IntStream.range(0, maxDoc).filter(doc -> featuredUntil[doc] != 0).toArray();
+        this.everFeatured = featuredUntil == null ? new int[0]
+                : java.util.stream.IntStream.range(0, maxDoc).filter(doc -> featuredUntil[doc] != 0).toArray();
         this.newestFirst = byTimeDescending(created);
         this.updatedFirst = byTimeDescending(updated);
     }
@@ -126,7 +130,8 @@ final class SegmentData {
         return new SegmentData(maxDoc, type, municipality, skillStart, skills, languageStart, languages, published,
                 numbers(DocValues.getNumeric(reader, Fields.CREATED), maxDoc),
                 numbers(DocValues.getNumeric(reader, Fields.UPDATED), maxDoc),
-                numbers(DocValues.getNumeric(reader, Fields.FEATURED_UNTIL), maxDoc));
+                reader.getFieldInfos().fieldInfo(Fields.FEATURED_UNTIL) == null ? null
+                        : numbers(DocValues.getNumeric(reader, Fields.FEATURED_UNTIL), maxDoc));
     }
 
     private static long[] numbers(org.apache.lucene.index.NumericDocValues values, int maxDoc) throws IOException {

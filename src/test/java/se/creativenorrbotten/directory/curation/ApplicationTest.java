@@ -73,10 +73,10 @@ class ApplicationTest {
                 .body("name", equalTo("Testmedlem " + marker))
                 .body("contactPublic", equalTo(true))
                 .body("$", not(hasKey("notes")))
-                .body("consents.kind", contains("contactPublic"))
-                .body("consents.given", contains(true))
-                .body("consents.source", contains("application"))
-                .body("consents.recordedBy", contains("applicant"));
+                .body("consents.kind", contains("contactPublic", "privacyNotice"))
+                .body("consents.given", contains(true, true))
+                .body("consents.source", contains("application", "application"))
+                .body("consents.recordedBy", contains("applicant", "applicant"));
         List<Map<String, Object>> history = TestCuration.history(id);
         assertEquals(1, history.size(), history::toString);
         assertEquals("submitted", history.get(0).get("action"));
@@ -99,7 +99,7 @@ class ApplicationTest {
         String id = apply(body).then().statusCode(202).extract().jsonPath().getString("reference");
 
         asCurator().get(MEMBERS + "/" + id).then().statusCode(200).body("status", equalTo("pending"))
-                .body("$", not(hasKey("featuredUntil"))).body("consents.given", contains(false));
+                .body("$", not(hasKey("featuredUntil"))).body("consents.given", contains(false, true));
         assertProblem(anonymous().get(MEMBERS + "/" + id), 404);
     }
 
