@@ -34,3 +34,8 @@ CREATE TABLE member_consent (
     actor     VARCHAR(64)              NOT NULL
 );
 CREATE INDEX member_consent_member_idx ON member_consent (member_id, id);
+
+-- Members from before the consent log: their contactPublic setting as it stood, recorded as the
+-- curators' (who entered it), at the member's last change.
+INSERT INTO member_consent (member_id, kind, given, at, source, actor)
+SELECT id, 'contactPublic', contact_public, updated_at, 'curator', 'migration' FROM member;
