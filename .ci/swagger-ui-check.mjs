@@ -81,6 +81,7 @@ async function execute(page, opId, params, prompts) {
   }
   return {
     code: (await cell.innerText()).trim(),
+    body: await op.locator('.live-responses-table tbody .response-col_description').first().innerText(),
     authorization: request.headers().authorization !== undefined,
     prompted: prompts.slice(before),
   };
@@ -127,10 +128,12 @@ async function runAccount(browser, name, account, checks) {
       const check = pending[0];
       const r = await execute(page, check.opId, check.params, prompts);
       const unexpectedPrompt = r.prompted.length > 0 && check.want !== '401';
-      const ok = r.code === check.want && !unexpectedPrompt;
+      const missing = check.bodyIncludes && !r.body.includes(check.bodyIncludes);
+      const ok = r.code === check.want && !unexpectedPrompt && !missing;
       results.push({
         label: check.label, want: check.want, got: r.code, ok, prompts: r.prompted,
-        detail: `${check.opId.replace(/^operations-/, '')}, Authorization header ${r.authorization ? 'sent' : 'NOT sent'}`,
+        detail: `${check.opId.replace(/^operations-/, '')}, Authorization header ${r.authorization ? 'sent' : 'NOT sent'}`
+          + (missing ? `, the response does not contain ${check.bodyIncludes}` : ''),
       });
       if (!ok) await screenshot(page, check.label);
       pending.shift();
@@ -162,7 +165,7 @@ const history = (label, want) => ({
 });
 // A curator's search of pending applications: public operation, but it needs the credentials to answer.
 const pending = (label, want) => ({
-  label, want, opId: 'operations-Members-searchMembers', params: [['status', ['pending']]],
+  label, want, opId: 'operations-Members-searchMembers', params: [['status', ['pending']]], bodyIncludes: MEMBER_ID,
 });
 // The request body is the example that Swagger UI fills in; a curator is refused before it is read.
 const adminOnly = (label, want) => ({ label, want, opId: 'operations-Skills-createSkill', params: [] });

@@ -6,6 +6,7 @@
 # dialog, and "Try it out" / "Execute" operations, reading the response code that the UI shows:
 #   admin, GET /api/v1/members/{id}/history               200
 #   curator, the same                                    200
+#   curator, GET /api/v1/members?status=pending          200, listing the pending member
 #   curator, POST /api/v1/skills (admin only)            403
 #   admin user name with a wrong password, the history   401
 # Prints a summary line ("swagger-ui: admin 200, curator 200, ...") and exits non-zero on any failure,
@@ -60,10 +61,11 @@ done
 ((ready)) || { echo "not ready after 30 s" >&2; app_log; exit 1; }
 echo "service ready on ${BASE} in $(( ($(date +%s%N) - STARTED) / 1000000 )) ms"
 
-# A member whose history the accounts read (its creation is the first history entry).
+# A pending member (an application waiting for review): the accounts read its history, and the curator's
+# search of pending members must list it.
 BODY=$(curl -fsS -u "admin:${ADMIN_PASSWORD}" -H 'Content-Type: application/json' \
   -d '{"name": "Swagger UI Check", "type": "freelancer", "municipality": "2581", "skills": ["photography"]}' \
-  "${BASE}/api/v1/members")
+  "${BASE}/api/v1/members?status=pending")
 MEMBER_ID=$(sed -nE 's/.*"id":"([0-9a-f-]{36})".*/\1/p' <<<"${BODY}")
 [[ -n ${MEMBER_ID} ]] || { echo "could not create a member: ${BODY}" >&2; exit 1; }
 echo "created member ${MEMBER_ID}"

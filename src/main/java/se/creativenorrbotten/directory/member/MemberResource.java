@@ -81,7 +81,7 @@ public class MemberResource {
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public MemberPage search(
             @Parameter(description = "Free text over name, headline, description, skill names (Swedish and English) and"
-                    + " municipality names. Any character is searched as text.", example = "foto lulea",
+                    + " municipality names. Any character is searched as text. Example: foto lulea.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = MemberQuery.MAX_TEXT_LENGTH))
             @QueryParam("q") String q,
             @Parameter(description = "Only members of these types.",
@@ -99,7 +99,7 @@ public class MemberResource {
             @Parameter(description = "Only members who work in one of these languages (ISO 639 codes).",
                     schema = @Schema(type = SchemaType.ARRAY, maxItems = 20, implementation = String.class))
             @QueryParam("language") List<String> language,
-            @Parameter(description = "Only members based in or serving this municipality (SCB code).", example = "2581",
+            @Parameter(description = "Only members based in or serving this municipality (SCB code), e.g. 2581.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = MemberInput.MUNICIPALITY_PATTERN))
             @QueryParam("serves") String serves,
             @Parameter(description = "true: only members open for assignments; false: only those who are not.",
@@ -109,8 +109,8 @@ public class MemberResource {
                     + " -name, newest, updated, distance (with near).",
                     schema = @Schema(type = SchemaType.STRING, implementation = SearchSort.class))
             @QueryParam("sort") String sort,
-            @Parameter(description = "With sort=distance: the municipality (SCB code) whose town centre distances are measured from.",
-                    example = "2580", schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = MemberInput.MUNICIPALITY_PATTERN))
+            @Parameter(description = "With sort=distance: the municipality (SCB code, e.g. 2580) whose town centre distances are measured from.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = MemberInput.MUNICIPALITY_PATTERN))
             @QueryParam("near") String near,
             @Parameter(description = "Page number, from 1. page × size may not exceed 10000.", example = "1",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "10000", defaultValue = "1"))
