@@ -5,18 +5,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import se.creativenorrbotten.directory.common.json.JsonBodies;
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.http.RateLimiter;
 import se.creativenorrbotten.directory.common.problem.FieldError;
-import se.creativenorrbotten.directory.common.problem.JsonProblems;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
-import se.creativenorrbotten.directory.common.problem.ProblemType;
+import se.creativenorrbotten.directory.member.MemberConsent;
 import se.creativenorrbotten.directory.member.MemberService;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
 
@@ -31,8 +30,8 @@ public class ApplicationService {
     /** The honeypot: a field a person never sees. */
     static final String HONEYPOT = "homepage";
     static final String CONSENTS = "consents";
-    static final String CONTACT_PUBLIC = "contactPublic";
-    static final String PRIVACY_NOTICE = "privacyNotice";
+    static final String CONTACT_PUBLIC = MemberConsent.CONTACT_PUBLIC;
+    static final String PRIVACY_NOTICE = MemberConsent.PRIVACY_NOTICE;
 
     private final MemberService members;
     private final ObjectMapper json;
@@ -52,7 +51,7 @@ public class ApplicationService {
             throw ProblemException.tooManyRequests("Too many applications from your address; try again in "
                     + wait + " seconds.", wait);
         }
-        ObjectNode application = parse(body);
+        ObjectNode application = JsonBodies.object(json, body, "An application");
         JsonNode honeypot = application.remove(HONEYPOT);
         if (honeypot != null && !honeypot.isNull() && !(honeypot.isTextual() && honeypot.asText().isBlank())) {
             // A bot: answer as if accepted, so it learns nothing, and keep nothing.
@@ -68,19 +67,6 @@ public class ApplicationService {
     /** Forgets every client's count (tests and operations). */
     public void resetLimits() {
         perClient.clear();
-    }
-
-    private ObjectNode parse(String body) {
-        JsonNode node;
-        try {
-            node = body == null ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw JsonProblems.of(e);
-        }
-        if (node == null || !node.isObject()) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "An application must be a JSON object.");
-        }
-        return (ObjectNode) node;
     }
 
     /** The member fields, with the consents moved in; every problem with the consents reported at once. */
@@ -120,10 +106,6 @@ public class ApplicationService {
             throw ProblemException.invalid(errors);
         }
         application.put(CONTACT_PUBLIC, contactPublic);
-        try {
-            return json.treeToValue(application, MemberInput.class);
-        } catch (JsonProcessingException e) {
-            throw JsonProblems.of(e);
-        }
+        return JsonBodies.bind(json, application, MemberInput.class);
     }
 }

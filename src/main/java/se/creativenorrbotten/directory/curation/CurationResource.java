@@ -28,12 +28,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import se.creativenorrbotten.directory.common.paging.PageRequest;
 import se.creativenorrbotten.directory.member.EntityTags;
+import se.creativenorrbotten.directory.member.MemberResource;
 import se.creativenorrbotten.directory.member.MemberService;
 import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.dto.FeatureInput;
 import se.creativenorrbotten.directory.member.dto.HistoryPage;
 import se.creativenorrbotten.directory.member.dto.MemberExport;
-import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.member.dto.StatusChange;
 import se.creativenorrbotten.directory.security.Roles;
 
@@ -43,8 +43,6 @@ import se.creativenorrbotten.directory.security.Roles;
 @RolesAllowed(Roles.CURATOR)
 @Tag(name = "Curation")
 public class CurationResource {
-
-    private static final String ID_DOC = "The member's id (UUID).";
 
     private final MemberService members;
     private final SecurityIdentity caller;
@@ -64,9 +62,9 @@ public class CurationResource {
     @APIResponse(responseCode = "200", ref = "MemberChanged")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "InvalidTransition")
-    public Response publish(@PathParam("id") @Parameter(description = ID_DOC, schema = @Schema(type = SchemaType.STRING,
+    public Response publish(@PathParam("id") @Parameter(description = MemberResource.ID_DOC, schema = @Schema(type = SchemaType.STRING,
             format = "uuid", maxLength = 36)) UUID id, StatusChange body) {
-        return changed(members.changeStatus(id, MemberStatus.PUBLISHED, reason(body), actor()));
+        return EntityTags.changed(members.changeStatus(id, MemberStatus.PUBLISHED, reason(body), actor()));
     }
 
     @POST
@@ -80,9 +78,9 @@ public class CurationResource {
     @APIResponse(responseCode = "200", ref = "MemberChanged")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "InvalidTransition")
-    public Response reject(@PathParam("id") @Parameter(description = ID_DOC, schema = @Schema(type = SchemaType.STRING,
+    public Response reject(@PathParam("id") @Parameter(description = MemberResource.ID_DOC, schema = @Schema(type = SchemaType.STRING,
             format = "uuid", maxLength = 36)) UUID id, StatusChange body) {
-        return changed(members.changeStatus(id, MemberStatus.REJECTED, reason(body), actor()));
+        return EntityTags.changed(members.changeStatus(id, MemberStatus.REJECTED, reason(body), actor()));
     }
 
     @POST
@@ -95,9 +93,9 @@ public class CurationResource {
     @APIResponse(responseCode = "200", ref = "MemberChanged")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "InvalidTransition")
-    public Response archive(@PathParam("id") @Parameter(description = ID_DOC, schema = @Schema(type = SchemaType.STRING,
+    public Response archive(@PathParam("id") @Parameter(description = MemberResource.ID_DOC, schema = @Schema(type = SchemaType.STRING,
             format = "uuid", maxLength = 36)) UUID id, StatusChange body) {
-        return changed(members.changeStatus(id, MemberStatus.ARCHIVED, reason(body), actor()));
+        return EntityTags.changed(members.changeStatus(id, MemberStatus.ARCHIVED, reason(body), actor()));
     }
 
     @PUT
@@ -111,9 +109,9 @@ public class CurationResource {
     @APIResponse(responseCode = "200", ref = "MemberChanged")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "InvalidTransition")
-    public Response feature(@PathParam("id") @Parameter(description = ID_DOC, schema = @Schema(type = SchemaType.STRING,
+    public Response feature(@PathParam("id") @Parameter(description = MemberResource.ID_DOC, schema = @Schema(type = SchemaType.STRING,
             format = "uuid", maxLength = 36)) UUID id, FeatureInput body) {
-        return changed(members.feature(id, body == null ? null : body.until(), actor()));
+        return EntityTags.changed(members.feature(id, body == null ? null : body.until(), actor()));
     }
 
     @DELETE
@@ -121,9 +119,9 @@ public class CurationResource {
     @Operation(operationId = "unfeatureMember", summary = "End a member's feature now", description = "Curators.")
     @APIResponse(responseCode = "200", ref = "MemberChanged")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response unfeature(@PathParam("id") @Parameter(description = ID_DOC, schema = @Schema(type = SchemaType.STRING,
+    public Response unfeature(@PathParam("id") @Parameter(description = MemberResource.ID_DOC, schema = @Schema(type = SchemaType.STRING,
             format = "uuid", maxLength = 36)) UUID id) {
-        return changed(members.unfeature(id, actor()));
+        return EntityTags.changed(members.unfeature(id, actor()));
     }
 
     @GET
@@ -134,7 +132,7 @@ public class CurationResource {
     @APIResponse(responseCode = "200", description = "One page of the history.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryPage.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public HistoryPage history(@PathParam("id") @Parameter(description = ID_DOC, schema = @Schema(type = SchemaType.STRING,
+    public HistoryPage history(@PathParam("id") @Parameter(description = MemberResource.ID_DOC, schema = @Schema(type = SchemaType.STRING,
             format = "uuid", maxLength = 36)) UUID id,
             @Parameter(description = "Page number, from 1.", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "10000", defaultValue = "1")) @QueryParam("page") String page,
@@ -153,7 +151,7 @@ public class CurationResource {
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberExport.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response export(@PathParam("id") @Parameter(description = ID_DOC, schema = @Schema(type = SchemaType.STRING,
+    public Response export(@PathParam("id") @Parameter(description = MemberResource.ID_DOC, schema = @Schema(type = SchemaType.STRING,
             format = "uuid", maxLength = 36)) UUID id) {
         return Response.ok(members.export(id))
                 .header("Content-Disposition", "attachment; filename=\"member-" + id + ".json\"")
@@ -167,9 +165,5 @@ public class CurationResource {
 
     private static String reason(StatusChange body) {
         return body == null ? null : body.reason();
-    }
-
-    private static Response changed(MemberView member) {
-        return Response.ok(member).tag(EntityTags.full(member.version())).build();
     }
 }

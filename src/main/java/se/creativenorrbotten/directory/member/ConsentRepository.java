@@ -19,8 +19,13 @@ public class ConsentRepository implements PanacheRepositoryBase<MemberConsent, L
 
     /** Each kind's latest record: the consents in force. */
     public Collection<MemberConsent> current(UUID memberId) {
+        return inForce(all(memberId));
+    }
+
+    /** Of a consent log (oldest first), each kind's latest record. */
+    static Collection<MemberConsent> inForce(List<MemberConsent> log) {
         Map<String, MemberConsent> latest = new LinkedHashMap<>();
-        all(memberId).forEach(consent -> latest.put(consent.getKind(), consent));
+        log.forEach(consent -> latest.put(consent.getKind(), consent));
         return latest.values();
     }
 

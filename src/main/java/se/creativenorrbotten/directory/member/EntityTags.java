@@ -1,6 +1,8 @@
 package se.creativenorrbotten.directory.member;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import se.creativenorrbotten.directory.member.dto.MemberView;
 
 /**
  * ETags of members. The full record's tag is its version in quotes ("7"); the public view, a different
@@ -27,6 +29,11 @@ public final class EntityTags {
      */
     public static EntityTag publicView(long version, boolean featured) {
         return new EntityTag(version + (featured ? "-public-featured" : "-public"));
+    }
+
+    /** 200 with the member's full record and its ETag: the answer to every write that changes a member. */
+    public static Response changed(MemberView member) {
+        return Response.ok(member).tag(full(member.version())).build();
     }
 
     static boolean matches(String ifMatch, long version) {

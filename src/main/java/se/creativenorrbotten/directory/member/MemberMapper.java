@@ -59,7 +59,8 @@ final class MemberMapper {
         return lastDay.plusDays(1).atStartOfDay(MemberService.ZONE).toInstant();
     }
 
-    private static LocalDate lastFeaturedDay(Instant end) {
+    /** The last day (Swedish time) a member whose feature ends at {@code end} is featured; null for none. */
+    static LocalDate lastFeaturedDay(Instant end) {
         return end == null ? null : end.atZone(MemberService.ZONE).toLocalDate().minusDays(1);
     }
 

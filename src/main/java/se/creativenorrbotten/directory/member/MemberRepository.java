@@ -15,6 +15,9 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     private static final String CHANGE_SEQUENCE = "member_change_seq";
 
+    /** JPQL: the member {@code m} is one the public sees (the member counts of skills and municipalities). */
+    public static final String PUBLISHED = "m.status = se.creativenorrbotten.directory.member.MemberStatus.PUBLISHED";
+
     public Optional<Member> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }

@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
 import se.creativenorrbotten.directory.member.dto.MemberPage;
@@ -51,8 +52,7 @@ import se.creativenorrbotten.directory.security.Roles;
 @Tag(name = "Members")
 public class MemberResource {
 
-    public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
-    private static final String ID_DOC = "The member's id (UUID).";
+    public static final String ID_DOC = "The member's id (UUID).";
     private static final String IF_MATCH_DOC = "The ETag of the member as you last read it (GET with curator credentials).";
 
     private final MemberService members;
@@ -228,17 +228,17 @@ public class MemberResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DOC, required = true, example = "\"3\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String ifMatch,
             MemberInput body) {
-        return updated(members.replace(id, ifMatch, body, actor()));
+        return EntityTags.changed(members.replace(id, ifMatch, body, actor()));
     }
 
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Roles.CURATOR)
-    @Consumes(MERGE_PATCH_JSON)
+    @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "patchMember", summary = "Change some properties of a member", description = "Curators. A JSON merge patch (RFC 7396): the"
             + " properties sent replace the stored ones, null clears one. The result must be a valid member."
             + " Requires If-Match with the member's current ETag.")
-    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH_JSON,
+    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of MemberInput's properties;"
                     + " null clears one. The merged result must be a valid MemberInput.", maxProperties = 30),
             examples = @ExampleObject(name = "patch", value = MemberExamples.PATCH)))
@@ -255,7 +255,7 @@ public class MemberResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DOC, required = true, example = "\"3\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String ifMatch,
             String body) {
-        return updated(members.patch(id, ifMatch, body, actor()));
+        return EntityTags.changed(members.patch(id, ifMatch, body, actor()));
     }
 
     @DELETE
@@ -288,7 +288,4 @@ public class MemberResource {
         throw ProblemException.invalid("status", "a new member is published or pending");
     }
 
-    private static Response updated(MemberView member) {
-        return Response.ok(member).tag(EntityTags.full(member.version())).build();
-    }
 }

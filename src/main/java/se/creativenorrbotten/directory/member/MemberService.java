@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,15 +23,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import se.creativenorrbotten.directory.common.json.JsonBodies;
 import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.paging.PageRequest;
 import se.creativenorrbotten.directory.common.problem.FieldError;
-import se.creativenorrbotten.directory.common.problem.JsonProblems;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
 import se.creativenorrbotten.directory.common.problem.Violations;
 import se.creativenorrbotten.directory.common.text.Folding;
-import se.creativenorrbotten.directory.member.dto.ConsentView;
 import se.creativenorrbotten.directory.member.dto.HistoryEntryView;
 import se.creativenorrbotten.directory.member.dto.HistoryPage;
 import se.creativenorrbotten.directory.member.dto.MemberExport;
@@ -92,7 +90,8 @@ public class MemberService {
         if (member.getStatus() != MemberStatus.PUBLISHED) {
             throw notFound(idOrSlug);
         }
-        return MemberMapper.toPublic(view(member), today());
+        // The public view has no consents: no need to read them.
+        return MemberMapper.toPublic(MemberMapper.toView(member, List.of()), today());
     }
 
     /** The full record, by id or by slug (curators). */
@@ -102,9 +101,6 @@ public class MemberService {
 
     /** Adds a member for a curator: published at once, or pending to be reviewed like an application. */
     public MemberView create(MemberInput input, MemberStatus status, String actor) {
-        if (status != MemberStatus.PUBLISHED && status != MemberStatus.PENDING) {
-            throw ProblemException.invalid("status", "a new member is published or pending");
-        }
         return create(input, status, actor, ConsentSource.CURATOR);
     }
 
@@ -170,23 +166,9 @@ public class MemberService {
     @Transactional
     public MemberView patch(UUID id, String ifMatch, String body, String actor) {
         Member member = findForWrite(id, ifMatch, true);
-        JsonNode patch;
-        try {
-            patch = body == null ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw JsonProblems.of(e);
-        }
-        if (patch == null || !patch.isObject()) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A merge patch must be a JSON object.");
-        }
+        JsonNode patch = JsonBodies.object(json, body, "A merge patch");
         JsonNode patched = MergePatch.apply(json.valueToTree(MemberMapper.toInput(member)), patch);
-        MemberInput input;
-        try {
-            input = json.treeToValue(patched, MemberInput.class);
-        } catch (JsonProcessingException e) {
-            throw JsonProblems.of(e);
-        }
-        return save(member, validate(input), actor);
+        return save(member, validate(JsonBodies.bind(json, patched, MemberInput.class)), actor);
     }
 
     /**
@@ -219,11 +201,13 @@ public class MemberService {
             throw ProblemException.invalid("reason", "must be at most 1000 characters");
         }
         MemberStatus from = member.getStatus();
-        if (!from.next().contains(target)) {
+        Set<MemberStatus> allowed = from.next();
+        if (!allowed.contains(target)) {
+            String instead = allowed.isEmpty() ? from.code() + " is final."
+                    : "from " + from.code() + " it can only be " + allowed.stream().map(next -> HistoryAction.into(next).code())
+                            .sorted().collect(java.util.stream.Collectors.joining(" or ")) + ".";
             throw new ProblemException(ProblemType.INVALID_TRANSITION, "A " + from.code() + " member cannot be "
-                    + HistoryAction.into(target).code() + (from.next().isEmpty() ? "; " + from.code() + " is final."
-                    : "; from " + from.code() + " it can only be " + from.next().stream()
-                            .map(next -> HistoryAction.into(next).code()).sorted().reduce((a, b) -> a + " or " + b).get() + "."));
+                    + HistoryAction.into(target).code() + "; " + instead);
         }
         long changeSeq = members.nextChangeSeq();
         Instant now = now();
@@ -264,9 +248,9 @@ public class MemberService {
     private MemberView setFeature(Member member, Instant end, HistoryAction action, String actor) {
         long changeSeq = members.nextChangeSeq();
         Instant now = now();
-        LocalDate before = view(member).featuredUntil();
+        LocalDate before = MemberMapper.lastFeaturedDay(member.getFeaturedUntil());
         member.setFeaturedUntil(end);
-        record(member, now, actor, action, "featuredUntil", before, view(member).featuredUntil(), null);
+        record(member, now, actor, action, "featuredUntil", before, MemberMapper.lastFeaturedDay(end), null);
         return touched(member, now, changeSeq);
     }
 
@@ -281,8 +265,9 @@ public class MemberService {
     /** Everything held about a member: the full record, the consent log and the whole history (GDPR art. 15, 20). */
     public MemberExport export(UUID id) {
         Member member = find(id.toString());
-        return new MemberExport(now(), CONTROLLER, view(member),
-                consents.all(id).stream().map(MemberMapper::toView).toList(),
+        List<MemberConsent> log = consents.all(id);
+        return new MemberExport(now(), CONTROLLER, view(member, ConsentRepository.inForce(log)),
+                log.stream().map(MemberMapper::toView).toList(),
                 history.all(id).stream().map(entry -> MemberMapper.toView(entry, json)).toList());
     }
 
@@ -315,7 +300,11 @@ public class MemberService {
     }
 
     private MemberView view(Member member) {
-        return MemberMapper.toView(member, consents.current(member.getId()).stream().map(MemberMapper::toView).toList());
+        return view(member, consents.current(member.getId()));
+    }
+
+    private static MemberView view(Member member, java.util.Collection<MemberConsent> inForce) {
+        return MemberMapper.toView(member, inForce.stream().map(MemberMapper::toView).toList());
     }
 
     /** Adds a history line; values are kept as JSON text (null or JSON null: none). */

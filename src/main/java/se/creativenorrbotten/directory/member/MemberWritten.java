@@ -1,6 +1,5 @@
 package se.creativenorrbotten.directory.member;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,9 +15,5 @@ public record MemberWritten(List<UUID> ids) {
 
     public static MemberWritten of(UUID id) {
         return new MemberWritten(List.of(id));
-    }
-
-    public static MemberWritten of(Collection<UUID> ids) {
-        return new MemberWritten(List.copyOf(ids));
     }
 }

@@ -257,8 +257,13 @@ public class IndexFollower {
         if (purge) {
             purgePending = false;
             long started = System.nanoTime();
-            index.purgeDeleted();
-            index.refresh();
+            try {
+                index.purgeDeleted();
+                index.refresh();
+            } catch (java.io.IOException | RuntimeException e) {
+                purgePending = true; // the next poll tries again: an erased member must not stay in the files
+                throw e;
+            }
             LOG.infof("Deleted members purged from the search index in %d ms",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }

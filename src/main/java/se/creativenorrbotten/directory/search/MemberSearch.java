@@ -15,10 +15,8 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.SloppyMath;
 
@@ -72,16 +70,7 @@ final class MemberSearch {
         for (LeafReaderContext leaf : leaves) {
             LeafReader reader = leaf.reader();
             data[leaf.ord] = index.segment(reader);
-            FixedBitSet visible = data[leaf.ord].published.clone();
-            Bits live = reader.getLiveDocs();
-            if (live != null) {
-                for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                    if (!live.get(doc)) {
-                        visible.clear(doc);
-                    }
-                }
-            }
-            publicDocs[leaf.ord] = visible;
+            publicDocs[leaf.ord] = Bitsets.live(data[leaf.ord].term(reader, Fields.STATUS, Fields.PUBLISHED), reader);
         }
         publicCount = new int[leaves.size()];
         for (LeafReaderContext leaf : leaves) {
@@ -104,7 +93,9 @@ final class MemberSearch {
         if (query.available() != null) {
             and(base, terms(Fields.AVAILABLE, List.of(query.available().toString()), false));
         }
-        FixedBitSet[] featured = featuredAt(now);
+        SearchSort sort = query.sort() == SearchSort.RELEVANCE && !text ? SearchSort.NAME : query.sort();
+        // Who is featured matters to the featured filter and to relevance (the boost) only.
+        FixedBitSet[] featured = query.featured() != null || sort == SearchSort.RELEVANCE ? featuredAt(now) : null;
         if (query.featured() != null) {
             for (int leaf = 0; leaf < base.length; leaf++) {
                 if (query.featured()) {
@@ -123,7 +114,8 @@ final class MemberSearch {
             for (int leaf = 0; leaf < base.length; leaf++) {
                 long[] updated = data[leaf].updated;
                 FixedBitSet set = base[leaf];
-                for (int doc = nextSetBit(set, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextSetBit(set, doc + 1)) {
+                for (int doc = Bitsets.nextSetBit(set, 0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                        doc = Bitsets.nextSetBit(set, doc + 1)) {
                     if (updated[doc] >= before) {
                         set.clear(doc);
                     }
@@ -168,7 +160,6 @@ final class MemberSearch {
 
         List<MemberSummary> items = List.of();
         if (total > 0) {
-            SearchSort sort = query.sort() == SearchSort.RELEVANCE && !text ? SearchSort.NAME : query.sort();
             int wanted = query.page().offset() + query.page().size();
             List<Ranker.Hit> top = ranker.top(sort, hits, wanted, words, municipalityRank(query.near()), featured);
             items = items(top, query.page().offset(), tokens, !publicScope, now);
@@ -463,16 +454,7 @@ final class MemberSearch {
     private FixedBitSet[] inStatus(Set<se.creativenorrbotten.directory.member.MemberStatus> statuses) throws IOException {
         FixedBitSet[] sets = terms(Fields.STATUS, statuses.stream().map(status -> status.code()).toList(), false);
         for (LeafReaderContext leaf : leaves) {
-            FixedBitSet set = sets[leaf.ord].clone();
-            Bits live = leaf.reader().getLiveDocs();
-            if (live != null) {
-                for (int doc = nextSetBit(set, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextSetBit(set, doc + 1)) {
-                    if (!live.get(doc)) {
-                        set.clear(doc);
-                    }
-                }
-            }
-            sets[leaf.ord] = set;
+            sets[leaf.ord] = Bitsets.live(sets[leaf.ord], leaf.reader());
         }
         return sets;
     }
@@ -484,10 +466,6 @@ final class MemberSearch {
             featured[leaf] = data[leaf].featuredAt(now);
         }
         return featured;
-    }
-
-    private static int nextSetBit(FixedBitSet bits, int from) {
-        return from >= bits.length() ? DocIdSetIterator.NO_MORE_DOCS : bits.nextSetBit(from);
     }
 
     private static FixedBitSet[] copy(FixedBitSet[] sets) {

@@ -141,13 +141,10 @@ final class Ranker {
         if (wanted <= SMALL_PAGE) {
             return byScoreSmall(leaf, bits, wanted, words, featured);
         }
-        int max = 0;
-        for (WordMatch word : words) {
-            max += WordMatch.FIELD_WEIGHTS[0] * WordMatch.EXACT;
-        }
-        max += max >> 2;
+        int max = words.length * WordMatch.FIELD_WEIGHTS[0] * WordMatch.EXACT; // every word exact in the name
+        max += max >> 2; // the featured boost
         int[] histogram = new int[max + 1];
-        for (int doc = nextSetBit(bits, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextSetBit(bits, doc + 1)) {
+        for (int doc = Bitsets.nextSetBit(bits, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = Bitsets.nextSetBit(bits, doc + 1)) {
             histogram[score(words, doc, featured)]++;
         }
         int threshold = max;
@@ -158,7 +155,7 @@ final class Ranker {
         }
         int atThreshold = wanted - above;
         List<Hit> hits = new ArrayList<>(Math.min(wanted, 1024));
-        for (int doc = nextSetBit(bits, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextSetBit(bits, doc + 1)) {
+        for (int doc = Bitsets.nextSetBit(bits, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = Bitsets.nextSetBit(bits, doc + 1)) {
             int s = score(words, doc, featured);
             if (s > threshold || (s == threshold && atThreshold-- > 0)) {
                 hits.add(new Hit(leaf, doc, -s));
@@ -175,7 +172,7 @@ final class Ranker {
         // The queue's head is the worst kept hit: lowest score, then highest document.
         PriorityQueue<long[]> kept = new PriorityQueue<>(wanted + 1,
                 (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(b[1], a[1]));
-        for (int doc = nextSetBit(bits, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextSetBit(bits, doc + 1)) {
+        for (int doc = Bitsets.nextSetBit(bits, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = Bitsets.nextSetBit(bits, doc + 1)) {
             int s = score(words, doc, featured);
             if (kept.size() < wanted) {
                 kept.add(new long[] {s, doc});
@@ -199,10 +196,6 @@ final class Ranker {
             score += word.score[doc];
         }
         return featured != null && featured.get(doc) ? score + (score >> 2) : score;
-    }
-
-    private static int nextSetBit(FixedBitSet bits, int from) {
-        return from >= bits.length() ? DocIdSetIterator.NO_MORE_DOCS : bits.nextSetBit(from);
     }
 
     private static List<Hit> merge(List<List<Hit>> lists, int wanted, Comparator<Hit> order) {

@@ -25,8 +25,6 @@ final class SegmentData {
     final short[] skills;
     final int[] languageStart;
     final short[] languages;
-    /** Documents that the public may see (status published), deletions not applied. */
-    final FixedBitSet published;
     /** Creation and update times (epoch ms), for sorting. */
     final long[] created;
     final long[] updated;
@@ -45,7 +43,7 @@ final class SegmentData {
     private final java.util.Map<Term, FixedBitSet> terms = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SegmentData(int maxDoc, short[] type, short[] municipality, int[] skillStart, short[] skills, int[] languageStart,
-            short[] languages, FixedBitSet published, long[] created, long[] updated, long[] featuredUntil) {
+            short[] languages, long[] created, long[] updated, long[] featuredUntil) {
         this.maxDoc = maxDoc;
         this.type = type;
         this.municipality = municipality;
@@ -53,7 +51,6 @@ final class SegmentData {
         this.skills = skills;
         this.languageStart = languageStart;
         this.languages = languages;
-        this.published = published;
         this.created = created;
         this.updated = updated;
         this.featuredUntil = featuredUntil;
@@ -126,8 +123,7 @@ final class SegmentData {
         int[] languageStart = new int[maxDoc + 1];
         short[] languages = multi(DocValues.getSortedSet(reader, Fields.LANGUAGE), maxDoc, ords.ords(Facet.LANGUAGE),
                 languageStart);
-        FixedBitSet published = postings(reader, new Term(Fields.STATUS, Fields.PUBLISHED), new FixedBitSet(maxDoc));
-        return new SegmentData(maxDoc, type, municipality, skillStart, skills, languageStart, languages, published,
+        return new SegmentData(maxDoc, type, municipality, skillStart, skills, languageStart, languages,
                 numbers(DocValues.getNumeric(reader, Fields.CREATED), maxDoc),
                 numbers(DocValues.getNumeric(reader, Fields.UPDATED), maxDoc),
                 reader.getFieldInfos().fieldInfo(Fields.FEATURED_UNTIL) == null ? null

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.paging.PageRequest;
 import se.creativenorrbotten.directory.security.dto.AccountChange;
 import se.creativenorrbotten.directory.security.dto.AccountInput;
@@ -43,7 +44,6 @@ import se.creativenorrbotten.directory.security.dto.PasswordInput;
 @Tag(name = "Accounts")
 public class AccountResource {
 
-    public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     private static final String ID_DOC = "The account's id (UUID).";
     private static final String VIEW_EXAMPLE = """
             {"id": "3f2b8c1e-8a7d-4c1e-9b1a-2f4e5d6c7b8a", "username": "anna.lind", "role": "curator", "enabled": true,
@@ -107,11 +107,11 @@ public class AccountResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Consumes(MERGE_PATCH_JSON)
+    @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "patchAccount", summary = "Change an account's role, or disable or enable it",
             description = "Admins only. A JSON merge patch (RFC 7396) of role and/or enabled; effective from the account's"
                     + " next request. The last enabled admin cannot be demoted or disabled (409).")
-    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH_JSON,
+    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = AccountChange.class),
             examples = @ExampleObject(name = "disable", value = "{\"enabled\": false}")))
     @APIResponse(responseCode = "200", description = "The updated account.",

@@ -7,18 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import se.creativenorrbotten.directory.common.json.JsonBodies;
 import se.creativenorrbotten.directory.common.paging.PageRequest;
 import se.creativenorrbotten.directory.common.problem.FieldError;
-import se.creativenorrbotten.directory.common.problem.JsonProblems;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
-import se.creativenorrbotten.directory.common.problem.ProblemType;
 import se.creativenorrbotten.directory.security.dto.AccountChange;
 import se.creativenorrbotten.directory.security.dto.AccountInput;
 import se.creativenorrbotten.directory.security.dto.AccountPage;
@@ -98,15 +96,7 @@ public class AccountService {
     }
 
     private AccountChange parseChange(String body) {
-        JsonNode patch;
-        try {
-            patch = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw JsonProblems.of(e);
-        }
-        if (patch == null || !patch.isObject()) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A merge patch must be a JSON object.");
-        }
+        JsonNode patch = JsonBodies.object(json, body, "A merge patch");
         List<FieldError> errors = new ArrayList<>();
         for (String property : List.of("role", "enabled")) {
             if (patch.has(property) && patch.get(property).isNull()) {
@@ -116,11 +106,7 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        try {
-            return json.treeToValue(patch, AccountChange.class);
-        } catch (JsonProcessingException e) {
-            throw JsonProblems.of(e);
-        }
+        return JsonBodies.bind(json, patch, AccountChange.class);
     }
 
     private Account find(UUID id) {

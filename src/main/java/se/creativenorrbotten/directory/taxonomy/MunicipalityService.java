@@ -29,7 +29,7 @@ public class MunicipalityService {
         if (municipality == null) {
             throw ProblemException.notFound("There is no municipality with code '" + code + "' in Norrbotten.");
         }
-        return view(municipality, municipalities.memberCounts().getOrDefault(code, 0L));
+        return view(municipality, municipalities.memberCount(code));
     }
 
     private static MunicipalityView view(Municipality m, long memberCount) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import se.creativenorrbotten.directory.member.MemberRepository;
 
 @ApplicationScoped
 public class SkillRepository implements PanacheRepositoryBase<Skill, String> {
@@ -15,13 +16,11 @@ public class SkillRepository implements PanacheRepositoryBase<Skill, String> {
         return listAll(Sort.by("branch").and("slug"));
     }
 
-    private static final String PUBLISHED = "m.status = se.creativenorrbotten.directory.member.MemberStatus.PUBLISHED";
-
     /** How many published members carry each skill. */
     public Map<String, Long> memberCounts() {
         Map<String, Long> counts = new HashMap<>();
         getEntityManager()
-                .createQuery("select s, count(m) from Member m join m.skills s where " + PUBLISHED + " group by s", Object[].class)
+                .createQuery("select s, count(m) from Member m join m.skills s where " + MemberRepository.PUBLISHED + " group by s", Object[].class)
                 .getResultList()
                 .forEach(row -> counts.put((String) row[0], (Long) row[1]));
         return counts;
@@ -29,7 +28,7 @@ public class SkillRepository implements PanacheRepositoryBase<Skill, String> {
 
     /** How many published members carry the skill. */
     public long memberCount(String slug) {
-        return count(slug, " and " + PUBLISHED);
+        return count(slug, " and " + MemberRepository.PUBLISHED);
     }
 
     /** How many members in any status carry the skill. */

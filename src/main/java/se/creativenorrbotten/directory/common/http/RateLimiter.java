@@ -14,13 +14,17 @@ import java.util.function.LongSupplier;
  */
 public final class RateLimiter {
 
-    private static final int SWEEP_EVERY = 10_000;
+    /** From this many keys on, expired ones are dropped, at most once per {@link #SWEEP_INTERVAL_NANOS}. */
+    private static final int SWEEP_AT = 10_000;
+    /** Keys (user names) can be chosen by a caller: without a pause, every event would scan them all. */
+    private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
 
     private final int limit;
     private final long windowNanos;
     private final long blockNanos;
     private final LongSupplier nanoTime;
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong lastSweep;
 
     private static final class Key {
         final long[] times;
@@ -46,6 +50,7 @@ public final class RateLimiter {
         this.windowNanos = window.toNanos();
         this.blockNanos = block.toNanos();
         this.nanoTime = nanoTime;
+        this.lastSweep = new java.util.concurrent.atomic.AtomicLong(nanoTime.getAsLong() - SWEEP_INTERVAL_NANOS);
     }
 
     /** Seconds (rounded up) for which the key is still blocked, or 0 when it is not. */
@@ -66,7 +71,8 @@ public final class RateLimiter {
      */
     public long record(String key) {
         long now = nanoTime.getAsLong();
-        if (keys.size() >= SWEEP_EVERY) {
+        long last = lastSweep.get();
+        if (keys.size() >= SWEEP_AT && now - last >= SWEEP_INTERVAL_NANOS && lastSweep.compareAndSet(last, now)) {
             sweep(now);
         }
         Key state = keys.computeIfAbsent(key, k -> new Key(limit));

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** JSON Merge Patch (RFC 7396): objects merge recursively, null removes, anything else replaces. */
 public final class MergePatch {
 
+    /** The media type of a merge patch. */
+    public static final String MEDIA_TYPE = "application/merge-patch+json";
+
     private MergePatch() {
     }
 

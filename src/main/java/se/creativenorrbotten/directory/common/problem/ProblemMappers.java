@@ -124,7 +124,7 @@ public class ProblemMappers {
             case 406 -> "This resource can only answer application/json.";
             case 413 -> "The request body is larger than the service accepts.";
             case 415 -> "The request's Content-Type is not supported here; send application/json"
-                    + " (application/merge-patch+json for PATCH).";
+                    + " (" + se.creativenorrbotten.directory.common.json.MergePatch.MEDIA_TYPE + " for PATCH).";
             default -> original.getStatusInfo().getReasonPhrase() + ".";
         };
         Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON)
