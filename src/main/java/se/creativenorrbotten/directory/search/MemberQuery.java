@@ -34,4 +34,14 @@ public record MemberQuery(String text, Set<MemberType> types, Set<String> skills
         languages = Set.copyOf(languages);
         statuses = Set.copyOf(statuses);
     }
+
+    /**
+     * This query less what only presents its result (sort, page, facet size): two queries with equal
+     * {@code counted()} values have the same total and facet counts, and any difference in the text or a
+     * filter makes them unequal. Caches of counts are keyed by this value, never by a hand-built key.
+     */
+    public MemberQuery counted() {
+        return new MemberQuery(text, types, skills, skillsAll, municipalities, languages, serves, available, null, near,
+                null, 0, statuses, featured, updatedBefore);
+    }
 }

@@ -55,7 +55,7 @@ final class MemberSearch {
     private record Counted(long total, Map<Facet, int[]> counts) {
     }
 
-    private final Map<String, Counted> counted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<MemberQuery, Counted> counted = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, int[]> ranks = new java.util.concurrent.ConcurrentHashMap<>();
     private final int countedCapacity;
 
@@ -143,7 +143,7 @@ final class MemberSearch {
 
         FixedBitSet[] hits = copy(base);
         selected.values().forEach(set -> and(hits, set));
-        String key = countedKey(query, tokens);
+        MemberQuery key = query.counted();
         boolean cacheable = countedCapacity > 0 && !timed;
         Counted known = cacheable ? counted.get(key) : null;
         if (known == null) {
@@ -165,14 +165,6 @@ final class MemberSearch {
             items = items(top, query.page().offset(), tokens, !publicScope, now);
         }
         return new SearchResult(items, total, facets(query, counts));
-    }
-
-    /** What determines the counts: the words and the filters, normalised (not sort, page or facet size). */
-    private static String countedKey(MemberQuery query, List<Analysis.Token> tokens) {
-        return tokens + "|" + new java.util.TreeSet<>(query.types()) + "|" + new java.util.TreeSet<>(query.skills()) + "|"
-                + query.skillsAll() + "|" + new java.util.TreeSet<>(query.municipalities()) + "|"
-                + new java.util.TreeSet<>(query.languages()) + "|" + query.serves() + "|" + query.available() + "|"
-                + new java.util.TreeSet<>(query.statuses());
     }
 
     /** The total and the disjunctive facet counts. */
