@@ -32,25 +32,54 @@ public interface DirectoryConfig {
 
     Login login();
 
-    /** Login throttling and the cache of verified passwords (HTTP Basic sends the password with every request). */
+    /**
+     * Login throttling (see LoginThrottle and the README's "Throttling") and the cache of verified passwords
+     * (HTTP Basic sends the password with every request).
+     */
     interface Login {
-        /** Failed logins for one user name within the window before it is blocked (DIRECTORY_LOGIN_MAX_FAILURES). */
+        /**
+         * Failed logins for one user name from one client within the window before that pair is blocked
+         * (DIRECTORY_LOGIN_MAX_FAILURES).
+         */
         @WithDefault("10")
         @Min(1)
         int maxFailures();
 
-        /** Failed logins from one client address within the window before it is blocked (DIRECTORY_LOGIN_CLIENT_MAX_FAILURES). */
-        @WithDefault("10")
+        /**
+         * Failed logins from one client, for any user names, within the window before the client is blocked
+         * (DIRECTORY_LOGIN_CLIENT_MAX_FAILURES).
+         */
+        @WithDefault("20")
         @Min(1)
         int clientMaxFailures();
 
-        /** The sliding window in which failures are counted (DIRECTORY_LOGIN_WINDOW). */
+        /** The sliding window in which a pair's and a client's failures are counted (DIRECTORY_LOGIN_WINDOW). */
         @WithDefault("1m")
         Duration window();
 
-        /** How long a user name or client stays blocked (DIRECTORY_LOGIN_BLOCK). */
+        /** How long a blocked pair or client is answered 429 (DIRECTORY_LOGIN_BLOCK). */
         @WithDefault("1m")
         Duration block();
+
+        /**
+         * Failed logins for one user name, from all clients together, that may come at once; beyond it, clients
+         * that are not known for the user name get one more attempt per user-window / user-max-failures
+         * (DIRECTORY_LOGIN_USER_MAX_FAILURES).
+         */
+        @WithDefault("100")
+        @Min(1)
+        int userMaxFailures();
+
+        /** The time in which a user name's whole budget refills (DIRECTORY_LOGIN_USER_WINDOW). */
+        @WithDefault("1h")
+        Duration userWindow();
+
+        /**
+         * How long a client stays known for a user name after a successful login as it; a known client is not
+         * held back by the user name's budget, only by its own limits (DIRECTORY_LOGIN_KNOWN_CLIENT_TTL).
+         */
+        @WithDefault("30d")
+        Duration knownClientTtl();
 
         /**
          * How long a successful password check is remembered, so that not every request costs a bcrypt

@@ -23,7 +23,8 @@ import se.creativenorrbotten.directory.common.problem.ProblemException;
  * disabling an account or changing its role takes effect at once; the bcrypt verification is cached
  * briefly ({@link VerifiedPasswordCache}). An unknown user name, a disabled account and a wrong password
  * all fail alike (401, after the same bcrypt work), so the answer does not tell which accounts exist.
- * Failures are throttled per user name and per client ({@link LoginThrottle}, 429). The identity's
+ * Failures are throttled per user name and client, per client and per user name ({@link LoginThrottle}, 429;
+ * a refused attempt reads no account and does no bcrypt work). The identity's
  * principal is the user name; an admin holds the curator role too.
  */
 @ApplicationScoped
@@ -63,7 +64,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         return context.runBlocking(() -> {
             try {
                 SecurityIdentity identity = check(username, password);
-                throttle.succeeded(username);
+                throttle.succeeded(username, client);
                 return identity;
             } catch (AuthenticationFailedException failed) {
                 try {

@@ -1,48 +1,78 @@
 package se.creativenorrbotten.directory.security;
 
+import java.util.function.LongSupplier;
+
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.http.ClientAddress;
 import se.creativenorrbotten.directory.common.http.RateLimiter;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 
 /**
- * Slows down password guessing: failed logins are counted per user name and per client address, each in
- * its own sliding window. Once either reaches its limit, that user name (from anywhere) or that client
- * (for any user name) is answered 429 with Retry-After for the block time, even with the right password;
- * other user names and other clients are not affected. The failure that reaches the limit is answered 429
- * already. A successful login forgets the user name's failures (its owner knows the password, and the
- * few failures of a legitimate user must not add up with an attacker's), never the client's: an attacker
- * with one account of their own must not be able to reset the counter of the address they guess from.
+ * Slows down password guessing without letting strangers lock an account's owner out. Failed logins count
+ * three ways:
+ * <ul>
+ * <li>per user name and client: {@code max-failures} within the window block that pair for the block time
+ * (someone guessing one account's password from one place);</li>
+ * <li>per client, for any user names: {@code client-max-failures} within the window block the client
+ * (someone trying many accounts from one place);</li>
+ * <li>per user name, from all clients together: a budget of {@code user-max-failures} that refills over
+ * {@code user-window} ({@link FailureBudget}). Once it is spent, the user name takes one more attempt per
+ * {@code user-window / user-max-failures} from clients that are not known for it (guessing from many
+ * places), while a client from which the user name logged in successfully within
+ * {@code known-client-ttl} ({@link KnownClients}) is held back only by its own two limits: strangers can
+ * spend the budget, but not lock the owner out of the places it logs in from.</li>
+ * </ul>
+ * A refused attempt answers 429 with Retry-After, even with the right password, before any database read or
+ * bcrypt work, and does not count. The failure that reaches a limit is answered 429 already. A successful
+ * login forgets no failures: HTTP Basic logs in on every request, so an owner's activity would otherwise
+ * reset an attacker's count. Clients are counted by {@link ClientAddress#network} (an IPv6 /64 is one
+ * client). In memory, per instance, bounded.
  */
 final class LoginThrottle {
 
-    /** Longer keys are cut: no account has a user name this long, and the limiter must not keep huge strings. */
+    /** Longer keys are cut: no account has a user name this long, and the limiters must not keep huge strings. */
     private static final int MAX_KEY_LENGTH = 100;
 
-    private final RateLimiter usernames;
+    private final RateLimiter pairs;
     private final RateLimiter clients;
+    private final FailureBudget users;
+    private final KnownClients known;
 
     LoginThrottle(DirectoryConfig.Login config) {
-        this(new RateLimiter(config.maxFailures(), config.window(), config.block()),
-                new RateLimiter(config.clientMaxFailures(), config.window(), config.block()));
+        this(config, System::nanoTime);
     }
 
-    LoginThrottle(RateLimiter usernames, RateLimiter clients) {
-        this.usernames = usernames;
-        this.clients = clients;
+    LoginThrottle(DirectoryConfig.Login config, LongSupplier nanoTime) {
+        this.pairs = new RateLimiter(config.maxFailures(), config.window(), config.block(), nanoTime);
+        this.clients = new RateLimiter(config.clientMaxFailures(), config.window(), config.block(), nanoTime);
+        this.users = new FailureBudget(config.userMaxFailures(), config.userWindow(), nanoTime);
+        this.known = new KnownClients(config.knownClientTtl(), nanoTime);
     }
 
-    /** Refuses a login attempt (429) while its user name or its client is blocked. */
+    /** Refuses a login attempt (429) while its client or its pair is blocked, or its user name holds strangers back. */
     void checkAllowed(String username, String client) {
-        refuseIfBlocked(Math.max(usernames.blockedSeconds(key(username)), clients.blockedSeconds(key(client))));
+        Key key = new Key(username, client);
+        long seconds = Math.max(clients.blockedSeconds(key.client), pairs.blockedSeconds(key.pair()));
+        refuseIfBlocked(seconds > 0 ? seconds : userWait(key));
     }
 
-    /** Counts a failed login; refuses it (429) if that blocked its user name or client. */
+    /** Counts a failed login; refuses it (429) if that blocked its pair or client, or spent its user name's budget. */
     void failed(String username, String client) {
-        refuseIfBlocked(Math.max(usernames.record(key(username)), clients.record(key(client))));
+        Key key = new Key(username, client);
+        users.record(key.username);
+        long seconds = Math.max(pairs.record(key.pair()), clients.record(key.client));
+        refuseIfBlocked(seconds > 0 ? seconds : userWait(key));
     }
 
-    void succeeded(String username) {
-        usernames.forget(key(username));
+    /** Remembers the client as known for the user name. */
+    void succeeded(String username, String client) {
+        Key key = new Key(username, client);
+        known.remember(key.username, key.client);
+    }
+
+    private long userWait(Key key) {
+        long seconds = users.waitSeconds(key.username);
+        return seconds > 0 && !known.isKnown(key.username, key.client) ? seconds : 0;
     }
 
     private static void refuseIfBlocked(long seconds) {
@@ -52,7 +82,19 @@ final class LoginThrottle {
         }
     }
 
-    private static String key(String value) {
-        return value.length() > MAX_KEY_LENGTH ? value.substring(0, MAX_KEY_LENGTH) : value;
+    /** The user name and client as the limits count them. */
+    private record Key(String username, String client) {
+        Key {
+            username = cut(username == null ? "" : username);
+            client = cut(ClientAddress.network(client));
+        }
+
+        String pair() {
+            return client + ' ' + username;
+        }
+
+        private static String cut(String value) {
+            return value.length() > MAX_KEY_LENGTH ? value.substring(0, MAX_KEY_LENGTH) : value;
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class RateLimiter {
         this(limit, window, block, System::nanoTime);
     }
 
-    RateLimiter(int limit, Duration window, Duration block, LongSupplier nanoTime) {
+    public RateLimiter(int limit, Duration window, Duration block, LongSupplier nanoTime) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
