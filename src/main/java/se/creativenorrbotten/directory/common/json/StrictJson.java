@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -18,7 +19,9 @@ import jakarta.inject.Singleton;
  * Makes JSON input strict, so that a caller's mistake is reported instead of silently changed:
  * unknown properties, duplicate keys, a string where a number or boolean belongs, a number where a
  * code belongs (Jackson would take it as the enum's ordinal), a fraction where an integer belongs, a
- * scalar where a list belongs and a time or day number where a date belongs are all refused.
+ * scalar where a list belongs and a time or day number where a date belongs are all refused. The body
+ * must be UTF-8 to the letter ({@link StrictUtf8Input}), and every string in it acceptable text
+ * ({@link TextDeserializer}: no control characters, no unpaired surrogates).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -48,5 +51,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // Jackson's own UTF-8 decoder takes overlong forms (C0 BC is read as '<'): check the bytes first.
+        mapper.getFactory().setInputDecorator(new StrictUtf8Input());
+        mapper.registerModule(new SimpleModule("plain-text").addDeserializer(String.class, TextDeserializer.SINGLE_LINE));
     }
 }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import se.creativenorrbotten.directory.common.json.Coded;
+import se.creativenorrbotten.directory.common.json.TextDeserializer.InvalidTextException;
+import se.creativenorrbotten.directory.common.text.PlainText;
 
 /** Turns Jackson's failures into problems that name the field, in the API's words rather than Java's. */
 public final class JsonProblems {
@@ -22,10 +24,14 @@ public final class JsonProblems {
     }
 
     public static ProblemException of(JsonProcessingException e) {
+        if (e instanceof InvalidTextException text) {
+            String field = path(text.getPath());
+            return ProblemException.invalid(field.isEmpty() ? "body" : field, text.detail());
+        }
         if (e instanceof MismatchedInputException mismatch) {
             String field = path(mismatch.getPath());
             if (mismatch instanceof UnrecognizedPropertyException unknown) {
-                return ProblemException.invalid(field, "unknown property '" + unknown.getPropertyName() + "'");
+                return ProblemException.invalid(field, "unknown property '" + PlainText.quotable(unknown.getPropertyName()) + "'");
             }
             if (field.isEmpty()) {
                 return new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body must be a JSON object.");
@@ -44,7 +50,7 @@ public final class JsonProblems {
         StringBuilder field = new StringBuilder();
         for (JsonMappingException.Reference reference : path) {
             if (reference.getFieldName() != null) {
-                field.append(field.length() > 0 ? "." : "").append(reference.getFieldName());
+                field.append(field.length() > 0 ? "." : "").append(PlainText.quotable(reference.getFieldName()));
             } else if (reference.getIndex() >= 0) {
                 field.append('[').append(reference.getIndex()).append(']');
             }
@@ -58,7 +64,7 @@ public final class JsonProblems {
         }
         if (target.isEnum()) {
             String given = e instanceof InvalidFormatException format && format.getValue() != null
-                    ? "'" + format.getValue() + "' is not allowed; " : "";
+                    ? "'" + PlainText.quotable(String.valueOf(format.getValue())) + "' is not allowed; " : "";
             return given + "must be one of: " + Coded.allowed(target);
         }
         if (target == String.class) {

@@ -18,6 +18,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import se.creativenorrbotten.directory.common.text.Utf8;
 
 /**
  * The one place where failures become HTTP responses. Every error leaves as
@@ -69,7 +70,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response undecodable(CharConversionException e) {
-        return response(ProblemType.MALFORMED_REQUEST, "The request body is not valid UTF-8 JSON.");
+        String where = e instanceof Utf8.InvalidUtf8Exception invalid ? " (at byte " + invalid.offset() + ")" : "";
+        return response(ProblemType.MALFORMED_REQUEST, "The request body is not valid UTF-8" + where
+                + ": send JSON encoded as UTF-8, without overlong forms, encoded surrogates or cut-off sequences.");
     }
 
     @ServerExceptionMapper

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import se.creativenorrbotten.directory.common.text.MultiLine;
 import se.creativenorrbotten.directory.common.validation.WebUrl;
 import se.creativenorrbotten.directory.member.MemberType;
 
@@ -43,7 +44,7 @@ public record MemberInput(
 
         @Schema(description = "What the member does, plain text.", maxLength = 5000,
                 examples = "A small studio working with UX, service design and web development.")
-        @Size(max = 5000, message = TEXT_LENGTH)
+        @Size(max = 5000, message = TEXT_LENGTH) @MultiLine
         String description,
 
         @Schema(required = true, description = "SCB code of the base municipality.", examples = "2580",
@@ -125,7 +126,7 @@ public record MemberInput(
 
         @Schema(description = "Curators' internal notes. Never shown to the public, and not accepted in an application.",
                 examples = "Met at the media week 2026; wants to be contacted about game jams.", maxLength = MAX_NOTES)
-        @Size(max = MAX_NOTES, message = TEXT_LENGTH)
+        @Size(max = MAX_NOTES, message = TEXT_LENGTH) @MultiLine
         String notes) {
 
     public static final int MAX_NOTES = 2000;
