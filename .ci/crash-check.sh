@@ -17,7 +17,9 @@
 #    with it (a bounded poll: the index follows the database asynchronously).
 # Prints the figures ("crash: ..." lines); exits non-zero when a write is lost or the index disagrees.
 # Settings: CRASH_PORT (18081; the next free port up to +20 is taken), CRASH_APP, CRASH_WRITERS, CRASH_ACKS,
-# CRASH_WRITE_TIMEOUT (300 s to reach CRASH_ACKS), CRASH_READY_TIMEOUT (240 s to start), CRASH_JAVA_OPTS (-Xmx256m), CRASH_KEEP=1 keeps the temp folder (logs, database, client log).
+# CRASH_WRITE_TIMEOUT (300 s to reach CRASH_ACKS), CRASH_READY_TIMEOUT (240 s to start), CRASH_JAVA_OPTS
+# (-Xmx256m), CRASH_INDEX_WAIT_S (60 s for the index to agree), CRASH_KEEP=1 keeps the temp folder (logs,
+# database, the client's log) and prints the admin password.
 # Any QUARKUS_* / DIRECTORY_* variable set by the caller reaches the jar (e.g. an old JDBC URL to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -72,7 +72,7 @@ async function write() {
   const writers = Number(process.env.CRASH_WRITERS || 4);
   const maxOps = Number(process.env.CRASH_MAX_OPS || 20000);
   const fd = fs.openSync(logFile, 'a');
-  const log = (entry) => fs.writeSync(fd, JSON.stringify(entry) + '\n');
+  const log = (entry) => fs.writeSync(fd, JSON.stringify({ ...entry, at: Date.now() }) + '\n');
   let ops = 0;
 
   async function writer(w) {
@@ -138,6 +138,9 @@ function replay() {
   const lastSend = new Map(); // writer -> its last "send" without an answer
   const counts = { acked: 0, creates: 0, patches: 0, deletes: 0, inFlight: 0, errors: 0 };
   const inFlightCreates = [];
+  // The kill: the first network error. How many writes were acknowledged shortly before it.
+  const killedAt = Math.min(...lines.filter((e) => e.t === 'network-error').map((e) => e.at));
+  counts.lastSecond = lines.filter((e) => e.t === 'ack' && killedAt - e.at <= 1000).length;
   for (const e of lines) {
     if (e.t === 'send') { lastSend.set(e.w, e); continue; }
     if (e.t === 'error') { counts.errors++; lastSend.delete(e.w); continue; }
@@ -239,7 +242,8 @@ async function verify() {
 
   console.log(`crash: writes acknowledged ${counts.acked} (creates ${counts.creates}, patches ${counts.patches},`
     + ` deletes ${counts.deletes}); in flight at the kill (unacknowledged) ${counts.inFlight}`
-    + ` (of which landed: ${pendingApplied + landed}); answers other than 2xx ${counts.errors}`);
+    + ` (of which landed: ${pendingApplied + landed}); answers other than 2xx ${counts.errors};`
+    + ` acknowledged in the last second before the kill ${counts.lastSecond}`);
   const lostWrites = lost.reduce((sum, l) => sum + l.writes, 0);
   const lostCreates = lost.filter((l) => !l.found.exists).length; // acknowledged as there, found gone
   console.log(`crash: lost acknowledged writes ${lostWrites} of ${counts.acked} (${lost.length} members not as acknowledged,`
