@@ -240,7 +240,8 @@ cmd_createdb() {
   [[ -n "${dir}" && -f "${dir}/env.sh" ]] || die "no cluster: give DIR (or set CI_PG_DIR) of a started one"
   local port
   port="$(sed -n 's/^export PGPORT=//p' "${dir}/env.sh")"
-  as_pg "${PG_BIN}/psql" -X -q -v ON_ERROR_STOP=1 -h "${dir}/socket" -p "${port}" -d postgres >/dev/null <<SQL
+  # As the superuser over the unix socket; -U because the caller's environment may name another role (PGUSER).
+  as_pg "${PG_BIN}/psql" -X -q -v ON_ERROR_STOP=1 -h "${dir}/socket" -p "${port}" -U "${PG_OS_USER}" -d postgres >/dev/null <<SQL
 CREATE DATABASE ${name} OWNER ${DB_USER} ENCODING 'UTF8' TEMPLATE template0;
 \\connect ${name}
 ALTER SCHEMA public OWNER TO ${DB_USER};
