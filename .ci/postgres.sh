@@ -3,6 +3,8 @@
 #
 #   eval "$(.ci/postgres.sh start)"   # prints `export NAME=value` lines on stdout (all logging goes to stderr)
 #   .ci/postgres.sh stop [DIR]        # DIR defaults to $CI_PG_DIR (set by the export lines)
+#   .ci/postgres.sh createdb NAME [DIR]  # another empty database owned by `directory` in that cluster;
+#                                     # prints its JDBC URL (the crash check runs on one of its own)
 #
 # start: installs PostgreSQL 15 with apt if /usr/lib/postgresql/15/bin/initdb is missing, creates a
 # fresh cluster in a mktemp folder (/tmp/directory-ci-pg.XXXXXX) owned by the `postgres` user, starts
@@ -231,8 +233,26 @@ cmd_stop() {
   log "removed ${dir}"
 }
 
+cmd_createdb() {
+  resolve_pg_bin
+  local name="${1:-}" dir="${2:-${CI_PG_DIR:-}}"
+  [[ "${name}" =~ ^[a-z][a-z0-9_]{0,62}$ ]] || die "usage: $0 createdb NAME [DIR] (NAME: a-z, 0-9, _)"
+  [[ -n "${dir}" && -f "${dir}/env.sh" ]] || die "no cluster: give DIR (or set CI_PG_DIR) of a started one"
+  local port
+  port="$(sed -n 's/^export PGPORT=//p' "${dir}/env.sh")"
+  # As the superuser over the unix socket; -U because the caller's environment may name another role (PGUSER).
+  as_pg "${PG_BIN}/psql" -X -q -v ON_ERROR_STOP=1 -h "${dir}/socket" -p "${port}" -U "${PG_OS_USER}" -d postgres >/dev/null <<SQL
+CREATE DATABASE ${name} OWNER ${DB_USER} ENCODING 'UTF8' TEMPLATE template0;
+\\connect ${name}
+ALTER SCHEMA public OWNER TO ${DB_USER};
+SQL
+  log "created database ${name} (owner ${DB_USER}) in ${dir}"
+  echo "jdbc:postgresql://127.0.0.1:${port}/${name}"
+}
+
 case "${1:-}" in
   start) cmd_start ;;
   stop) shift; cmd_stop "$@" ;;
-  *) echo "usage: $0 start|stop [DIR]" >&2; exit 2 ;;
+  createdb) shift; cmd_createdb "$@" ;;
+  *) echo "usage: $0 start|stop [DIR]|createdb NAME [DIR]" >&2; exit 2 ;;
 esac

@@ -32,6 +32,20 @@ public interface DirectoryConfig {
 
     Login login();
 
+    H2 h2();
+
+    /** The embedded H2 database. */
+    interface H2 {
+        /**
+         * Force the database file to the disk (fsync) before a write is acknowledged (DIRECTORY_H2_FSYNC), so
+         * that it survives a power cut too; concurrent writes share one fsync. Off: acknowledged writes still
+         * survive a killed process (WRITE_DELAY=0 in the default JDBC URL), but not the last seconds before a
+         * power cut.
+         */
+        @WithDefault("true")
+        boolean fsync();
+    }
+
     /**
      * Login throttling (see LoginThrottle and the README's "Throttling") and the cache of verified passwords
      * (HTTP Basic sends the password with every request).

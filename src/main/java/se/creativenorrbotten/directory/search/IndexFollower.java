@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.persistence.DatabaseSync;
 import se.creativenorrbotten.directory.member.MemberWritten;
 import se.creativenorrbotten.directory.taxonomy.TaxonomyChanged;
 
@@ -32,7 +33,10 @@ import se.creativenorrbotten.directory.taxonomy.TaxonomyChanged;
  * <ul>
  * <li>At start, in the background (readiness says DOWN until done): reopen the index and catch up from the
  * position its last commit recorded, or rebuild it from the database when it was built from another
- * database, in another format, or is ahead of it.</li>
+ * database, in another format, or is ahead of it: its followed position or the newest change it holds is
+ * past the database's latest (the database lost writes the index had seen, e.g. restored from a backup).</li>
+ * <li>The index is committed only after the database has forced its writes to disk ({@link DatabaseSync}),
+ * so that a committed index never holds a change the database could still lose.</li>
  * <li>After each committed write on this instance: re-read the written members and refresh, before the
  * write's response is sent.</li>
  * <li>Every poll interval: read the change sequence for writes by other instances. Transactions can
@@ -53,6 +57,7 @@ public class IndexFollower {
 
     private final IndexSource source;
     private final DirectoryConfig config;
+    private final DatabaseSync databaseSync;
     private final Map<UUID, Long> indexedSeq = new ConcurrentHashMap<>();
     private final TreeMap<Long, Long> gaps = new TreeMap<>();
     private final Object writeLock = new Object();
@@ -64,14 +69,17 @@ public class IndexFollower {
     private volatile boolean ready;
     private String databaseId;
     private long safePoint;
+    /** The highest change sequence of a member put into the index (recorded at each commit). */
+    private long highestIndexed = -1;
     private long lastCommit;
     private boolean uncommitted;
     /** A member was deleted: its data must be merged out of the index files (see SearchIndex.purgeDeleted). */
     private volatile boolean purgePending;
 
-    public IndexFollower(IndexSource source, DirectoryConfig config) {
+    public IndexFollower(IndexSource source, DirectoryConfig config, DatabaseSync databaseSync) {
         this.source = source;
         this.config = config;
+        this.databaseSync = databaseSync;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -93,7 +101,8 @@ public class IndexFollower {
             index = null;
             if (current != null) {
                 try {
-                    current.commit(databaseId, safePoint);
+                    databaseSync.awaitDurable();
+                    current.commit(databaseId, safePoint, highestIndexed);
                     current.close();
                 } catch (Exception e) {
                     LOG.warn("Could not commit the search index at shutdown; it is caught up at the next start", e);
@@ -161,13 +170,15 @@ public class IndexFollower {
                 index = new SearchIndex(folder(), config.search().wordCacheSize());
                 Map<String, String> committed = index.committed();
                 long latest = source.latestSeq();
-                long followed = Long.parseLong(committed.getOrDefault(SearchIndex.SAFE_POINT, "-1"));
-                if (databaseId.equals(committed.get(SearchIndex.DATABASE_ID))
-                        && SearchIndex.CURRENT_FORMAT.equals(committed.get(SearchIndex.FORMAT))
-                        && followed >= 0 && followed <= latest) {
-                    safePoint = followed;
-                    LOG.infof("Search index reopened; catching up from change %d to %d", followed, latest);
+                if (canCatchUp(committed, databaseId, latest)) {
+                    safePoint = Long.parseLong(committed.get(SearchIndex.SAFE_POINT));
+                    highestIndexed = Long.parseLong(committed.getOrDefault(SearchIndex.HIGHEST_SEQ, "-1"));
+                    LOG.infof("Search index reopened; catching up from change %d to %d", safePoint, latest);
                 } else {
+                    if (!committed.isEmpty()) {
+                        LOG.infof("Search index does not match the database (committed %s, database %s at change %d):"
+                                + " rebuilding it", committed, databaseId, latest);
+                    }
                     rebuild(latest);
                 }
             }
@@ -186,11 +197,26 @@ public class IndexFollower {
         }
     }
 
+    /**
+     * Whether the committed index can be caught up from its followed position: built from this database, in
+     * the current format, and not ahead of it. An index that holds a change the database does not (its
+     * followed position or its newest change past the database's latest) is rebuilt: catching up would
+     * leave members in it that the database lost.
+     */
+    static boolean canCatchUp(Map<String, String> committed, String databaseId, long latest) {
+        long followed = Long.parseLong(committed.getOrDefault(SearchIndex.SAFE_POINT, "-1"));
+        long highest = Long.parseLong(committed.getOrDefault(SearchIndex.HIGHEST_SEQ, "-1"));
+        return databaseId.equals(committed.get(SearchIndex.DATABASE_ID))
+                && SearchIndex.CURRENT_FORMAT.equals(committed.get(SearchIndex.FORMAT))
+                && followed >= 0 && followed <= latest && highest <= latest;
+    }
+
     private void rebuild(long latest) throws Exception {
         long started = System.nanoTime();
         index.deleteAll();
         indexedSeq.clear();
         gaps.clear();
+        highestIndexed = -1;
         java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         // Reading the database and analysing text overlap: documents are built and added by two workers
@@ -216,6 +242,7 @@ public class IndexFollower {
             throw failure.get();
         }
         safePoint = Math.max(0, latest - REBUILD_OVERLAP);
+        highestIndexed = indexedSeq.values().stream().mapToLong(Long::longValue).max().orElse(-1);
         commit();
         index.refresh();
         LOG.infof("Search index built from the database: %d members in %d ms", count.get(), (System.nanoTime() - started) / 1_000_000);
@@ -309,6 +336,7 @@ public class IndexFollower {
                 } else if (member != null && member.changeSeq() > known) {
                     current.put(member, taxonomy);
                     indexedSeq.put(id, member.changeSeq());
+                    highestIndexed = Math.max(highestIndexed, member.changeSeq());
                     changed.add(id);
                 }
             }
@@ -319,8 +347,10 @@ public class IndexFollower {
         }
     }
 
-    private void commit() throws java.io.IOException {
-        index.commit(databaseId, safePoint);
+    private void commit() throws Exception {
+        // What the index holds must be on the disk in the database first (see DatabaseSync).
+        databaseSync.awaitDurable();
+        index.commit(databaseId, safePoint, highestIndexed);
         lastCommit = System.nanoTime();
         uncommitted = false;
     }

@@ -29,6 +29,8 @@ final class SearchIndex implements AutoCloseable {
 
     static final String DATABASE_ID = "databaseId";
     static final String SAFE_POINT = "safePoint";
+    /** The highest place in the change sequence of a member the committed index holds. */
+    static final String HIGHEST_SEQ = "highestSeq";
     static final String FORMAT = "format";
     /** Bump when the documents' fields change: an index of another format is rebuilt. */
     static final String CURRENT_FORMAT = "5";
@@ -103,11 +105,12 @@ final class SearchIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
-    /** Makes the changes durable, recording the followed position. */
-    void commit(String databaseId, long safePoint) throws IOException {
+    /** Makes the changes durable, recording the followed position and the newest change indexed. */
+    void commit(String databaseId, long safePoint, long highestSeq) throws IOException {
         Map<String, String> data = new HashMap<>();
         data.put(DATABASE_ID, databaseId);
         data.put(SAFE_POINT, Long.toString(safePoint));
+        data.put(HIGHEST_SEQ, Long.toString(highestSeq));
         data.put(FORMAT, CURRENT_FORMAT);
         writer.setLiveCommitData(data.entrySet());
         writer.commit();

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# The write benchmark: what durability costs. For each variant of the H2 settings, a fresh data folder,
+# the service started on it, BENCH_WRITERS concurrent writers creating members for BENCH_WRITE_SECONDS
+# (after a warm-up), creates/s printed; several rounds, variants interleaved, medians and the ratio to the
+# first variant at the end. See bench/README.md.
+#
+#   bash bench/writes.sh                       # before and after, 3 rounds
+#   BENCH_WRITE_VARIANTS="before nofsync after" BENCH_RUNS=5 bash bench/writes.sh
+#
+# Variants: before = the settings up to issue 8 (H2's default WRITE_DELAY of 500 ms, no fsync);
+# nofsync = WRITE_DELAY=0 only (survives a killed process, not a power cut); after = the defaults
+# (WRITE_DELAY=0 and an fsync, shared by concurrent writers, before a write is acknowledged).
+set -euo pipefail
+
+usage() {
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    cat <<'USAGE'
+
+Settings (environment):
+  BENCH_APP             a built quarkus-app folder (H2 build); default: target/quarkus-app, built when missing
+  BENCH_JAVA_OPTS       JVM options of the service (default: the service's recommended ones, see the README)
+  BENCH_WRITE_VARIANTS  default "before after"; the first one is the base of the ratio
+  BENCH_RUNS            rounds (default 3); BENCH_WRITERS concurrent writers (default 4)
+  BENCH_WRITE_SECONDS   measured seconds per run (default 15); BENCH_WARMUP_SECONDS (default 5)
+  BENCH_PORT            first port to try (default 18090; the next free one up to +20 is used)
+  BENCH_RESULTS_DIR     where the results table is kept (default: ${TMPDIR:-/tmp}/directory-write-bench)
+  BENCH_KEEP=1          keep the temp folder (databases, logs) for a look afterwards
+USAGE
+}
+[[ $# -eq 0 ]] || { usage >&2; exit 2; }
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+BENCH_WRITE_VARIANTS=${BENCH_WRITE_VARIANTS:-before after}
+BENCH_RUNS=${BENCH_RUNS:-3}
+BENCH_WRITERS=${BENCH_WRITERS:-4}
+BENCH_WRITE_SECONDS=${BENCH_WRITE_SECONDS:-15}
+BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-5}
+BENCH_PORT=${BENCH_PORT:-18090}
+BENCH_RESULTS_DIR=${BENCH_RESULTS_DIR:-${TMPDIR:-/tmp}/directory-write-bench}
+BENCH_KEEP=${BENCH_KEEP:-0}
+BENCH_READY_TIMEOUT=${BENCH_READY_TIMEOUT:-300}
+ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM}
+JAVA=${JAVA:-java}
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+for tool in "$JAVA" node curl awk; do
+    command -v "$tool" >/dev/null || die "$tool is needed"
+done
+for variant in $BENCH_WRITE_VARIANTS; do
+    case $variant in before|nofsync|after) ;; *) die "unknown variant $variant (before, nofsync, after)" ;; esac
+done
+
+# --- the application -------------------------------------------------------------------------------------
+if [[ -n ${BENCH_APP:-} ]]; then
+    APP=$(cd "$BENCH_APP" && pwd)
+    [[ -f $APP/quarkus-run.jar ]] || die "BENCH_APP=$BENCH_APP has no quarkus-run.jar"
+else
+    APP=$ROOT/target/quarkus-app
+    if [[ ! -f $APP/quarkus-run.jar ]]; then
+        log "no $APP/quarkus-run.jar: building it (./mvnw -B -q package -DskipTests)"
+        (cd "$ROOT" && ./mvnw -B -q package -DskipTests) || die "the build failed"
+    fi
+fi
+compgen -G "$APP/lib/main/com.h2database.h2-*.jar" >/dev/null || die "$APP has no H2 driver: not the H2 build?"
+
+# --- temp folder, and cleaning up whatever happens --------------------------------------------------------
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-write-bench.XXXXXX")
+APP_PID=
+stop_service() {
+    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill -TERM "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 150); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+        kill -KILL "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=
+}
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    stop_service
+    if [[ $BENCH_KEEP == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'log "interrupted"; exit 130' INT
+trap 'exit 143' TERM
+
+cp -r "$APP" "$WORK/app"
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT=$BENCH_PORT
+while ! port_free "$PORT"; do
+    PORT=$((PORT + 1))
+    (( PORT <= BENCH_PORT + 20 )) || die "no free port in $BENCH_PORT..$((BENCH_PORT + 20))"
+done
+BASE=http://127.0.0.1:$PORT
+
+# --- one run: a fresh data folder, the service with the variant's settings, warm-up, measurement ---------
+run_variant() {  # $1 variant, $2 round; prints creates/s
+    local variant=$1 round=$2 data=$WORK/$1-$2
+    mkdir -p "$data"
+    local settings=()
+    case $variant in
+        before) settings=("QUARKUS_DATASOURCE_JDBC_URL=jdbc:h2:file:$data/directory;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384"
+                          DIRECTORY_H2_FSYNC=false) ;;
+        nofsync) settings=(DIRECTORY_H2_FSYNC=false) ;;
+        after) settings=() ;;
+    esac
+    # shellcheck disable=SC2086
+    env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD \
+        -u DIRECTORY_SEARCH_INDEX_DIR -u DIRECTORY_DEMO_DATA -u DIRECTORY_H2_FSYNC -u QUARKUS_PROFILE \
+        DIRECTORY_DATA_DIR="$data" DIRECTORY_ADMIN_PASSWORD="$ADMIN_PASSWORD" QUARKUS_HTTP_PORT="$PORT" \
+        "${settings[@]}" "$JAVA" $BENCH_JAVA_OPTS -jar "$WORK/app/quarkus-run.jar" >"$data/app.log" 2>&1 &
+    APP_PID=$!
+    local waited=0
+    until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
+        kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$data/app.log" >&2; die "the service exited"; }
+        (( waited < BENCH_READY_TIMEOUT * 5 )) || die "not ready after ${BENCH_READY_TIMEOUT}s"
+        sleep 0.2; waited=$((waited + 1))
+    done
+    node "$HERE/writes.mjs" "$BASE" admin "$ADMIN_PASSWORD" "$BENCH_WRITERS" "$BENCH_WARMUP_SECONDS" Warmup >/dev/null
+    local result
+    result=$(node "$HERE/writes.mjs" "$BASE" admin "$ADMIN_PASSWORD" "$BENCH_WRITERS" "$BENCH_WRITE_SECONDS" Bench)
+    stop_service
+    echo "$result" >"$data/result.json"
+    log "round $round $variant: $result"
+    echo "$result"
+}
+
+declare -A RATES=() P50=() P99=() ERRORS=()
+for round in $(seq 1 "$BENCH_RUNS"); do
+    for variant in $BENCH_WRITE_VARIANTS; do
+        json=$(run_variant "$variant" "$round")
+        field() { sed -E "s/.*\"$1\":([0-9.]+).*/\1/" <<<"$json"; }
+        RATES[$variant]+="$(field perSecond) "
+        P50[$variant]+="$(field p50ms) "
+        P99[$variant]+="$(field p99ms) "
+        ERRORS[$variant]=$(( ${ERRORS[$variant]:-0} + $(field errors) ))
+    done
+done
+
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+mkdir -p "$BENCH_RESULTS_DIR"
+RESULTS=$BENCH_RESULTS_DIR/writes-$(date +%Y%m%d-%H%M%S).txt
+first=${BENCH_WRITE_VARIANTS%% *}
+base_rate=$(median "${RATES[$first]}")
+{
+    echo "write benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg),"
+    echo "$BENCH_WRITERS writers creating members for ${BENCH_WRITE_SECONDS}s after ${BENCH_WARMUP_SECONDS}s of warm-up, $BENCH_RUNS rounds; JVM $BENCH_JAVA_OPTS"
+    printf '| %-8s | %-22s | %-14s | %-13s | %-13s | %-6s |\n' variant "creates/s (each run)" "median creates/s" "vs $first" "p50 / p99 ms" errors
+    for variant in $BENCH_WRITE_VARIANTS; do
+        rate=$(median "${RATES[$variant]}")
+        printf '| %-8s | %-22s | %-14s | %-13s | %-13s | %-6s |\n' "$variant" "${RATES[$variant]% }" "$rate" \
+            "$(awk -v a="$rate" -v b="$base_rate" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')" \
+            "$(median "${P50[$variant]}") / $(median "${P99[$variant]}")" "${ERRORS[$variant]}"
+    done
+} | tee "$RESULTS"
+log "results kept in $RESULTS"
