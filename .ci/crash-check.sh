@@ -17,7 +17,7 @@
 #    with it (a bounded poll: the index follows the database asynchronously).
 # Prints the figures ("crash: ..." lines); exits non-zero when a write is lost or the index disagrees.
 # Settings: CRASH_PORT (18081; the next free port up to +20 is taken), CRASH_APP, CRASH_WRITERS, CRASH_ACKS,
-# CRASH_WRITE_TIMEOUT (300 s to reach CRASH_ACKS), CRASH_READY_TIMEOUT (240 s to start), CRASH_JAVA_OPTS
+# CRASH_WRITE_TIMEOUT (300 s to reach CRASH_ACKS), CRASH_READY_TIMEOUT (300 s to start), CRASH_JAVA_OPTS
 # (-Xmx256m), CRASH_INDEX_WAIT_S (60 s for the index to agree), CRASH_KEEP=1 keeps the temp folder (logs,
 # database, the client's log) and prints the admin password.
 # Any QUARKUS_* / DIRECTORY_* variable set by the caller reaches the jar (e.g. an old JDBC URL to compare).
@@ -31,7 +31,7 @@ command -v node >/dev/null || { echo "node (20 or later) is needed" >&2; exit 1;
 WRITERS="${CRASH_WRITERS:-4}"
 ACKS="${CRASH_ACKS:-500}"
 WRITE_TIMEOUT="${CRASH_WRITE_TIMEOUT:-300}"
-READY_TIMEOUT="${CRASH_READY_TIMEOUT:-240}"
+READY_TIMEOUT="${CRASH_READY_TIMEOUT:-300}"
 read -r -a JAVA_OPTS <<<"${CRASH_JAVA_OPTS:--Xmx256m}"
 
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

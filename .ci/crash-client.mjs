@@ -51,11 +51,23 @@ function request(method, path, body, headers = {}) {
       });
       res.on('error', reject);
     });
-    req.setTimeout(30000, () => req.destroy(new Error('timeout')));
+    req.setTimeout(120000, () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     if (data) req.write(data);
     req.end();
   });
+}
+
+/** A read, tried again after a network error or time-out (a loaded machine): reads change nothing. */
+async function read(path) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request('GET', path);
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
 }
 
 const version = (res) => Number(String(res.headers.etag || '').replace(/[^0-9]/g, '')) || (res.body && res.body.version);
@@ -193,7 +205,7 @@ async function verify() {
   const lost = [];
   let pendingApplied = 0;
   await pool([...members.values()], 8, async (m) => {
-    const res = await request('GET', `/api/v1/members/${m.id}`);
+    const res = await read(`/api/v1/members/${m.id}`);
     if (res.status !== 200 && res.status !== 404) throw new Error(`GET ${m.id}: ${res.status} ${res.text.slice(0, 200)}`);
     const got = res.status === 404 ? { exists: false } : { exists: true, headline: res.body.headline, version: version(res) };
     db.set(m.id, got);
@@ -213,7 +225,7 @@ async function verify() {
   for (;;) {
     const index = new Map();
     for (let page = 1; ; page++) {
-      const res = await request('GET', `/api/v1/members?q=${run}&sort=name&size=100&page=${page}`);
+      const res = await read(`/api/v1/members?q=${run}&sort=name&size=100&page=${page}`);
       if (res.status !== 200) throw new Error(`search: ${res.status} ${res.text.slice(0, 200)}`);
       for (const item of res.body.items) index.set(item.id, item);
       if (res.body.items.length < 100) break;
@@ -230,7 +242,7 @@ async function verify() {
       if (db.has(id)) continue;
       // Not acknowledged: a create in flight at the kill that landed; the database must hold it.
       const flying = inFlightCreates.find((c) => c.name === item.name);
-      const res = await request('GET', `/api/v1/members/${id}`);
+      const res = await read(`/api/v1/members/${id}`);
       if (!flying) problems.push(`in the index, not in the client's log: ${id} ${item.name}`);
       else if (res.status !== 200) problems.push(`in the index, not in the database: ${id} ${item.name}`);
       else landed++;

@@ -41,7 +41,7 @@ public class DurableWrites {
             Response failed = new ProblemMappers().internal(e);
             response.getHeaders().clear();
             response.setStatus(failed.getStatus());
-            response.setEntity(failed.getEntity(), null, failed.getMediaType());
+            response.setEntity(failed.getEntity(), new java.lang.annotation.Annotation[0], failed.getMediaType());
             response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, failed.getMediaType());
         }
     }
