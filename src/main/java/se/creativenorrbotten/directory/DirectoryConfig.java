@@ -2,6 +2,7 @@ package se.creativenorrbotten.directory;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +32,17 @@ public interface DirectoryConfig {
     Search search();
 
     Login login();
+
+    Cors cors();
+
+    /** Which other sites' browsers may do what. */
+    interface Cors {
+        /**
+         * Origins (exact, such as {@code https://admin.example.se}) whose pages may send state-changing requests
+         * with a browser's credentials (DIRECTORY_CORS_ADMIN_ORIGINS, comma-separated); none by default.
+         */
+        Optional<List<String>> adminOrigins();
+    }
 
     /** Login throttling and the cache of verified passwords (HTTP Basic sends the password with every request). */
     interface Login {
