@@ -28,6 +28,7 @@ ulimit -n 4096 2>/dev/null || true
 
 DIRECTORY_DATA_DIR="$WORK/data" DIRECTORY_ADMIN_PASSWORD="edge-bench-$RANDOM$RANDOM" QUARKUS_HTTP_PORT="$PORT" \
   QUARKUS_MANAGEMENT_PORT="$MPORT" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
+  QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60s \
   java -Xms64m -Xmx256m -XX:+UseParallelGC -jar "$APP/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
 PID=$!
 # Health and metrics are on the management port since the edge hardening; the jar from before serves

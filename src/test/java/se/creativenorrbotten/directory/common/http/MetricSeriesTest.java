@@ -25,7 +25,7 @@ import se.creativenorrbotten.directory.curation.TestCuration;
 @QuarkusTest
 class MetricSeriesTest {
 
-    private static final Pattern SERIES = Pattern.compile("(?m)^http_server_requests_seconds_count\\{([^}]*)}");
+    private static final Pattern SERIES = Pattern.compile("(?m)^http_server_requests_seconds_count\\{(.*)} \\S+$");
 
     @TestHTTPResource
     URL api;
