@@ -1,12 +1,14 @@
 # Container image of the member directory, PostgreSQL variant (Quarkus fast-jar on a JRE).
 #
 #   docker build -t member-directory .
-#   docker run -p 8080:8080 \
+#   docker run -p 8080:8080 -p 9000:9000 \
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db.example:5432/directory \
 #     -e QUARKUS_DATASOURCE_USERNAME=directory -e QUARKUS_DATASOURCE_PASSWORD=... \
 #     member-directory
 #
-# Readiness: GET /q/health/ready on port 8080. Extra JVM flags: set JDK_JAVA_OPTIONS at `docker run`
+# Port 8080 serves the API, Swagger UI and the contract; port 9000 (the management interface) serves health
+# (liveness GET /q/health/live, readiness GET /q/health/ready) and metrics (/q/metrics): publish it only
+# to the orchestrator and the metrics scraper, never to the internet. Extra JVM flags: set JDK_JAVA_OPTIONS at `docker run`
 # (it replaces the default below, so keep -XX:MaxRAMPercentage in it).
 
 # ---- build ---------------------------------------------------------------------------------
@@ -39,7 +41,7 @@ COPY --from=build --chown=10001:10001 /build/target/quarkus-app/app/ /app/app/
 COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus/ /app/quarkus/
 
 USER 10001:10001
-EXPOSE 8080
+EXPOSE 8080 9000
 
 # The `java` launcher reads JDK_JAVA_OPTIONS itself (JAVA_OPTS_APPEND is only read by the run-java.sh
 # script of the UBI images, which this image does not have).
@@ -47,6 +49,6 @@ ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75"
 
 # eclipse-temurin images ship curl; a failing curl marks the container unhealthy.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD curl -fsS -o /dev/null http://127.0.0.1:8080/q/health/ready || exit 1
+  CMD curl -fsS -o /dev/null http://127.0.0.1:9000/q/health/ready || exit 1
 
 ENTRYPOINT ["java", "-Dquarkus.http.host=0.0.0.0", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", "/app/quarkus-run.jar"]

@@ -14,7 +14,7 @@
 # A screenshot of each failed check is kept in a temp folder (its path is printed).
 # Needs a built jar (./mvnw package), Node 20+, Chromium (/usr/bin/chromium, or CHROMIUM=...) and npm's
 # playwright-core reachable through NODE_PATH (.ci/run installs both outside the repo).
-# Usage: .ci/swagger-ui-check.sh [port]
+# Usage: .ci/swagger-ui-check.sh [port [management-port]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,13 +29,17 @@ node -e "require.resolve('playwright-core')" 2>/dev/null || {
 }
 
 # A port the kernel just handed out on the loopback interface (override: first argument).
-PORT=${1:-$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")}
+free_port() { node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"; }
+PORT=${1:-$(free_port)}
+# Health is on the management interface (a port of its own).
+MANAGEMENT_PORT=${2:-$(free_port)}
 DATA="$(mktemp -d "${TMPDIR:-/tmp}/directory-swagger-ui.XXXXXX")"
 SHOTS="$(mktemp -d "${TMPDIR:-/tmp}/directory-swagger-ui-shots.XXXXXX")"
 ADMIN_PASSWORD="swagger-ui-admin-$(date +%s)"
 CURATOR_USER="swagger-ui-curator"
 CURATOR_PASSWORD="swagger-ui-curator-$(date +%s%N | sha256sum | cut -c1-12)"
 BASE="http://127.0.0.1:${PORT}"
+OPS="http://127.0.0.1:${MANAGEMENT_PORT}"
 PID=""
 cleanup() {
   [[ -n ${PID} ]] && { kill "${PID}" 2>/dev/null; wait "${PID}" 2>/dev/null || true; }
@@ -50,11 +54,11 @@ app_log() { echo "--- last lines of the service's log" >&2; tail -40 "${DATA}/ap
 
 STARTED=$(date +%s%N)
 DIRECTORY_DATA_DIR="${DATA}" DIRECTORY_ADMIN_PASSWORD="${ADMIN_PASSWORD}" QUARKUS_HTTP_PORT="${PORT}" \
-  QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx256m -jar "${JAR}" >>"${DATA}/app.log" 2>&1 &
+  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="${MANAGEMENT_PORT}" QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx256m -jar "${JAR}" >>"${DATA}/app.log" 2>&1 &
 PID=$!
 ready=0
 for _ in $(seq 1 300); do
-  if curl -fsS -o /dev/null "${BASE}/q/health/ready" 2>/dev/null; then ready=1; break; fi
+  if curl -fsS -o /dev/null "${OPS}/q/health/ready" 2>/dev/null; then ready=1; break; fi
   kill -0 "${PID}" 2>/dev/null || { echo "the service exited during start" >&2; app_log; exit 1; }
   sleep 0.1
 done

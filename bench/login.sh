@@ -15,6 +15,7 @@ APP=${BENCH_APP:-$ROOT/target/quarkus-app}
 BENCH_DURATION=${BENCH_DURATION:-10s}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-8}
 PORT=${BENCH_PORT:-18095}
+MANAGEMENT_PORT=$((PORT + 1))
 PASSWORD=bench-login-$RANDOM$RANDOM
 BASE=http://127.0.0.1:$PORT
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-login-bench.XXXXXX")
@@ -28,11 +29,11 @@ for tool in java wrk curl; do command -v "$tool" >/dev/null || { log "$tool is m
 
 start() {  # $1: verification cache TTL
     DIRECTORY_DATA_DIR="$WORK/data" DIRECTORY_DEMO_DATA=true DIRECTORY_ADMIN_PASSWORD="$PASSWORD" \
-        DIRECTORY_LOGIN_CACHE_TTL="$1" QUARKUS_HTTP_PORT="$PORT" \
+        DIRECTORY_LOGIN_CACHE_TTL="$1" QUARKUS_HTTP_PORT="$PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
         java -Xms150m -Xmx150m -XX:+UseParallelGC -jar "$APP/quarkus-run.jar" >>"$WORK/service.log" 2>&1 &
     APP_PID=$!
     for _ in $(seq 1 300); do
-        [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true) == 200 ]] && return
+        [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" || true) == 200 ]] && return
         kill -0 "$APP_PID" 2>/dev/null || { tail -n 30 "$WORK/service.log" >&2; exit 1; }
         sleep 0.2
     done

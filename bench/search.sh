@@ -21,7 +21,8 @@ Settings (environment):
   BENCH_TIMEOUT        wrk request timeout (default 10s)
   BENCH_SCENARIOS      default: "health text filtered sorted deep mixed"
   BENCH_SEED           data and query seed (default 1); BENCH_PATHS_COUNT paths per scenario (default 2000)
-  BENCH_PORT           first port to try (default 18090; the next free one up to +20 is used)
+  BENCH_PORT           first port to try (default 18090; the next free one up to +20 is used; the
+                       management interface, with health, takes the next free one after it)
   BENCH_CHECK_SAMPLE   paths per scenario checked one by one before the run (default 150; all; 0 skips)
   BENCH_RESULTS_DIR    where the results table is kept (default: ${TMPDIR:-/tmp}/directory-search-bench)
   BENCH_KEEP=1         keep the temp folder (database, logs, wrk output) for a look afterwards
@@ -131,6 +132,13 @@ while ! port_free "$PORT"; do
     (( PORT <= BENCH_PORT + 20 )) || die "no free port in $BENCH_PORT..$((BENCH_PORT + 20))"
 done
 BASE=http://127.0.0.1:$PORT
+MANAGEMENT_PORT=$((PORT + 1))
+while ! port_free "$MANAGEMENT_PORT"; do
+    MANAGEMENT_PORT=$((MANAGEMENT_PORT + 1))
+    (( MANAGEMENT_PORT <= PORT + 21 )) || die "no free management port after $PORT"
+done
+# Health (the baseline scenario) is on the management interface.
+OPS=http://127.0.0.1:$MANAGEMENT_PORT
 
 # --- the service -----------------------------------------------------------------------------------------
 start_service() {  # $1: log file. Only the settings below reach it: no datasource from the caller's env.
@@ -138,7 +146,7 @@ start_service() {  # $1: log file. Only the settings below reach it: no datasour
     env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD \
         -u DIRECTORY_SEARCH_INDEX_DIR -u DIRECTORY_DEMO_DATA -u QUARKUS_PROFILE \
         DIRECTORY_DATA_DIR="$DATA" DIRECTORY_ADMIN_PASSWORD="$ADMIN_PASSWORD" QUARKUS_HTTP_PORT="$PORT" \
-        "$JAVA" $BENCH_JAVA_OPTS -jar "$WORK/app/quarkus-run.jar" >"$1" 2>&1 &
+        QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" "$JAVA" $BENCH_JAVA_OPTS -jar "$WORK/app/quarkus-run.jar" >"$1" 2>&1 &
     APP_PID=$!
     STARTED_MS=$(now_ms)
 }
@@ -150,7 +158,7 @@ wait_ready() {  # $1: log file
             tail -n 40 "$1" >&2
             die "the service stopped before it was ready (log above)"
         fi
-        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true) == 200 ]]; then
+        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$OPS/q/health/ready" || true) == 200 ]]; then
             READY_MS=$(( $(now_ms) - STARTED_MS ))
             return
         fi
@@ -220,9 +228,9 @@ if [[ $BENCH_CHECK_SAMPLE != 0 ]]; then
     fi
 fi
 
-run_wrk() {  # $1: paths file, $2: duration, $3: output file
+run_wrk() {  # $1: paths file, $2: duration, $3: output file, $4: base URL (default: the API's)
     wrk -t "$BENCH_THREADS" -c "$BENCH_CONNECTIONS" -d "$2" --timeout "$BENCH_TIMEOUT" --latency \
-        -s "$HERE/paths.lua" "$BASE" -- "$1" >"$3" 2>&1 || true
+        -s "$HERE/paths.lua" "${4:-$BASE}" -- "$1" >"$3" 2>&1 || true
 }
 
 sample_rss() {  # appends the service's resident set size (kB) to $1 every 0.5 s while it runs
@@ -244,7 +252,9 @@ for scenario in $BENCH_SCENARIOS; do
     log "$scenario: wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION"
     sample_rss "$WORK/rss-$scenario" &
     SAMPLER_PID=$!
-    run_wrk "$WORK/paths/$scenario.paths" "$BENCH_DURATION" "$WORK/wrk-$scenario.txt"
+    base=$BASE
+    [[ $scenario == health ]] && base=$OPS
+    run_wrk "$WORK/paths/$scenario.paths" "$BENCH_DURATION" "$WORK/wrk-$scenario.txt" "$base"
     kill "$SAMPLER_PID" 2>/dev/null || true
     wait "$SAMPLER_PID" 2>/dev/null || true
     SAMPLER_PID=

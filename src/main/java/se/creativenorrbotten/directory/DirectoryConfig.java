@@ -2,6 +2,7 @@ package se.creativenorrbotten.directory;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,17 @@ public interface DirectoryConfig {
          */
         @WithDefault("true")
         boolean fsync();
+    }
+
+    Cors cors();
+
+    /** Which other sites' browsers may do what. */
+    interface Cors {
+        /**
+         * Origins (exact, such as {@code https://admin.example.se}) whose pages may send state-changing requests
+         * with a browser's credentials (DIRECTORY_CORS_ADMIN_ORIGINS, comma-separated); none by default.
+         */
+        Optional<List<String>> adminOrigins();
     }
 
     /**

@@ -5,24 +5,33 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static se.creativenorrbotten.directory.TestApi.anonymous;
+import static se.creativenorrbotten.directory.TestApi.assertProblem;
+
+import java.net.URL;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** Health and metrics live on the management interface (its own port), not on the public API's. */
 @QuarkusTest
 class OperationsTest {
 
+    /** The management interface's root, {@code http://localhost:<management port>/q/}. */
+    @TestHTTPResource(value = "", management = true)
+    URL management;
+
     @Test
-    void livenessIsUp() {
-        anonymous().get("/q/health/live").then()
+    void livenessIsUpOnTheManagementPort() {
+        anonymous().get(management + "health/live").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"));
     }
 
     @Test
     void readinessIsUpAndChecksTheDatabase() {
-        anonymous().get("/q/health/ready").then()
+        anonymous().get(management + "health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")))
@@ -30,14 +39,21 @@ class OperationsTest {
     }
 
     @Test
-    void metricsCountHttpRequestsInPrometheusText() {
+    void metricsCountHttpRequestsInPrometheusTextOnTheManagementPort() {
         anonymous().get("/api/v1/municipalities/2580").then().statusCode(200);
 
-        anonymous().accept("text/plain").get("/q/metrics").then()
+        anonymous().accept("text/plain").get(management + "metrics").then()
                 .statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("# TYPE http_server_requests_seconds summary"))
                 .body(matchesPattern("(?s).*http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/municipalities/\\{code\\}\"[^}]*} [1-9].*"))
                 .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void metricsAndHealthAreNotOnThePublicPort() {
+        for (String path : new String[] { "/q/metrics", "/q/health", "/q/health/live", "/q/health/ready" }) {
+            assertProblem(anonymous().get(path), 404);
+        }
     }
 }

@@ -21,8 +21,8 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
 /**
  * Documents the error model once for the whole contract: a reusable problem+json response per kind of
  * error, added to each operation by what the operation can fail with (400 where it takes input, 401 and
- * 403 where it needs a role, 413 and 415 where it takes a body, 500 everywhere), and public operations
- * marked public with an empty security requirement.
+ * 403 where it needs a role, 403 on every write (refused from other sites' pages), 413 and 415 where it
+ * takes a body, 500 everywhere), and public operations marked public with an empty security requirement.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -38,6 +38,12 @@ public class ProblemResponsesFilter implements OASFilter {
                 + " HTTP Basic.", "This operation needs the credentials of a curator account (HTTP Basic); they were missing or wrong.");
         add("Forbidden", "403", ProblemType.FORBIDDEN, "The account's role does not allow this operation.",
                 "Your account's role does not allow this operation.");
+        add("WriteForbidden", "403", ProblemType.FORBIDDEN, "The account's role does not allow this operation (type"
+                + " forbidden); or a browser sent this write from a page on another site that is not trusted for writes"
+                + " (type cross-site-request).", "Your account's role does not allow this operation.");
+        add("CrossSiteRequest", "403", ProblemType.CROSS_SITE_REQUEST, "A browser sent this write from a page on another"
+                + " site that is not trusted for writes.",
+                "A browser sent this POST from a page on another site (https://example.com), which is not trusted for writes.");
         add("NotFound", "404", ProblemType.NOT_FOUND, "No such resource.", "There is no member 'asa-oberg-design'.");
         add("Conflict", "409", ProblemType.CONFLICT, "The request conflicts with the stored data (a duplicate, a resource in use,"
                 + " or a concurrent edit).", "The skill 'ux-design' is carried by 7 member(s); remove it from them first.");
@@ -81,7 +87,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
-                document(entry.getValue());
+                document(entry.getValue(), WRITES.contains(entry.getKey()));
             }
         }
     }
@@ -92,7 +98,11 @@ public class ProblemResponsesFilter implements OASFilter {
      */
     private static final java.util.Set<String> CURATOR_AWARE = java.util.Set.of("searchMembers", "getMember");
 
-    private static void document(Operation operation) {
+    /** The methods that common/http/CrossSiteWrites refuses from other sites' pages. */
+    private static final java.util.Set<PathItem.HttpMethod> WRITES = java.util.EnumSet.of(PathItem.HttpMethod.POST,
+            PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+
+    private static void document(Operation operation, boolean write) {
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         boolean curatorAware = CURATOR_AWARE.contains(operation.getOperationId());
         boolean takesInput = (operation.getParameters() != null && !operation.getParameters().isEmpty())
@@ -102,8 +112,11 @@ public class ProblemResponsesFilter implements OASFilter {
             wanted.add("BadRequest");
         }
         wanted.add("Unauthorized");
+        if (write && !secured) {
+            wanted.add("CrossSiteRequest");
+        }
         if (secured) {
-            wanted.add("Forbidden");
+            wanted.add(write ? "WriteForbidden" : "Forbidden");
             wanted.add("TooManyRequests"); // login throttling
         } else if (curatorAware) {
             wanted.add("TooManyRequests"); // login throttling, when credentials are sent

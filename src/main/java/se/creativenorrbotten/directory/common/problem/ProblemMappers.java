@@ -123,7 +123,8 @@ public class ProblemMappers {
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 404 -> "No resource at this path.";
-            case 405 -> "This path does not support the " + "request method; allowed: " + original.getHeaderString("Allow") + ".";
+            case 405 -> original.getHeaderString("Allow") == null ? "This path does not support the request method."
+                    : "This path does not support the request method; allowed: " + original.getHeaderString("Allow") + ".";
             case 406 -> "This resource can only answer application/json.";
             case 413 -> "The request body is larger than the service accepts.";
             case 415 -> "The request's Content-Type is not supported here; send application/json"

@@ -6,6 +6,7 @@ public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
     FORBIDDEN("forbidden", "Not allowed", 403),
+    CROSS_SITE_REQUEST("cross-site-request", "Cross-site request refused", 403),
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
@@ -46,7 +47,7 @@ public enum ProblemType {
     /** The problem type that goes with an HTTP status we did not map more precisely. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != MALFORMED_REQUEST) {
+            if (type.status == status && type != MALFORMED_REQUEST && type != CROSS_SITE_REQUEST) {
                 return type;
             }
         }

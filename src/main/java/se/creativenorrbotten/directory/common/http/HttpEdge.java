@@ -1,0 +1,217 @@
+package se.creativenorrbotten.directory.common.http;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
+import io.quarkus.vertx.http.ManagementInterface;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.problem.ProblemException;
+import se.creativenorrbotten.directory.common.problem.ProblemMappers;
+import se.creativenorrbotten.directory.common.problem.ProblemType;
+
+/**
+ * The HTTP edge: what every request meets before any resource, and what shapes the answers that no
+ * resource gives. In this order:
+ * <ol>
+ * <li>{@link SecurityHeaders} on every response, errors included;</li>
+ * <li>a declared body over {@code quarkus.http.limits.max-body-size}: 413 before any of it is read;</li>
+ * <li>a write a browser sends from another site ({@link CrossSiteWrites}): 403 {@code cross-site-request};</li>
+ * <li>a write with a body that is not JSON ({@code application/json} or {@code application/*+json}): 415,
+ * whatever the path (a body without a Content-Type included: a browser can send one from any page);</li>
+ * <li>a chunked body (no Content-Length) is read here, up to the limit, so that an oversized one is refused
+ * with a problem too (413) rather than by the server's empty answer;</li>
+ * <li>a failure the router reports with a bare status (a bad escape in the path, an oversized chunked body):
+ * problem+json with the status's problem type, nothing logged above DEBUG: those are the client's mistakes.</li>
+ * </ol>
+ * The server itself refuses cleartext HTTP/2 (h2c upgrade and prior knowledge), which the service does not
+ * use. Health and metrics live on the management interface ({@code quarkus.management.*}), which gets the
+ * same headers.
+ */
+@ApplicationScoped
+public class HttpEdge implements HttpServerOptionsCustomizer {
+
+    private static final Logger LOG = Logger.getLogger(HttpEdge.class);
+
+    private final long limit;
+    private final ObjectMapper json;
+    private final CrossSiteWrites crossSite;
+    private final BodyHandler chunkedBodies;
+
+    public HttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper json,
+            DirectoryConfig config) {
+        this.limit = limit.asLongValue();
+        this.json = json;
+        this.crossSite = new CrossSiteWrites(config.cors().adminOrigins().orElse(List.of()));
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.limit).setMergeFormAttributes(false);
+    }
+
+    @Override
+    public void customizeHttpServer(HttpServerOptions options) {
+        options.setHttp2ClearTextEnabled(false);
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::filter);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::readChunkedBody);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        // A path that cannot be decoded (a bad %-escape) fails while the router matches routes, before any route
+        // runs; the router then asks its error handler for the status.
+        router.errorHandler(400, context -> answer(context, 400));
+        router.errorHandler(413, context -> answer(context, 413));
+    }
+
+    void installManagement(@Observes ManagementInterface management) {
+        management.router().route().order(Integer.MIN_VALUE).handler(context -> {
+            secure(context);
+            context.next();
+        });
+        management.router().route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+    }
+
+    private void filter(RoutingContext context) {
+        secure(context);
+        HttpServerRequest request = context.request();
+        String method = request.method().name();
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && length(declared) > limit) {
+            send(context, ProblemType.PAYLOAD_TOO_LARGE, tooLarge());
+            return;
+        }
+        if (crossSite.refuses(method, request.getHeader("Sec-Fetch-Site"), request.getHeader(HttpHeaders.ORIGIN),
+                request.scheme() + "://" + request.host())) {
+            send(context, ProblemType.CROSS_SITE_REQUEST, "A browser sent this " + method + " from a page on another site ("
+                    + originOf(request) + "), which is not trusted for writes.");
+            return;
+        }
+        if (CrossSiteWrites.isWrite(method) && hasBody(request) && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            send(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body must be JSON: send it with Content-Type"
+                    + " application/json (application/merge-patch+json for PATCH).");
+            return;
+        }
+        context.next();
+    }
+
+    private void readChunkedBody(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.getHeader(HttpHeaders.CONTENT_LENGTH) == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                && CrossSiteWrites.isWrite(request.method().name())) {
+            chunkedBodies.handle(context);
+        } else {
+            context.next();
+        }
+    }
+
+    /**
+     * A failure with a 4xx status is the client's mistake (a bad path escape, no Host header, an oversized chunked
+     * body): a problem, logged at DEBUG only. Anything else goes on to Quarkus's handler, which logs it.
+     */
+    private void failure(RoutingContext context) {
+        int status = context.statusCode();
+        if (status < 400 || status >= 500 || context.response().ended()) {
+            context.next();
+            return;
+        }
+        answer(context, status);
+    }
+
+    private void answer(RoutingContext context, int status) {
+        if (context.response().ended()) {
+            return;
+        }
+        LOG.debugf(context.failure(), "%s answered %d by the HTTP layer", context.request().method(), status);
+        ProblemType type = status == 400 ? ProblemType.MALFORMED_REQUEST : ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 400 -> "The request could not be read: its path or headers are malformed (such as a bad %-escape).";
+            case 413 -> tooLarge();
+            default -> context.response().getStatusMessage() + ".";
+        };
+        send(context, type, detail, status);
+    }
+
+    private void send(RoutingContext context, ProblemType type, String detail) {
+        send(context, type, detail, type.status());
+    }
+
+    /** Answers with a problem and closes the connection: the rest of the request (its body) is not read. */
+    private void send(RoutingContext context, ProblemType type, String detail, int status) {
+        HttpServerResponse response = context.response();
+        if (response.headWritten()) {
+            context.request().connection().close();
+            return;
+        }
+        secure(context);
+        String body;
+        try {
+            body = json.writeValueAsString(new ProblemException(type, detail).toProblem());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        response.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMappers.PROBLEM_JSON)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(body);
+    }
+
+    /**
+     * Sets {@link SecurityHeaders} on the response when its headers are about to be written. Idempotent; called
+     * again after a reroute (Swagger UI's index page), which drops the handlers added before.
+     */
+    private static void secure(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String method = request.method().name();
+        String path = request.path();
+        boolean credentials = request.headers().contains(HttpHeaders.AUTHORIZATION);
+        context.addHeadersEndHandler(v -> SecurityHeaders.apply(context.response().headers(), method, path, credentials,
+                context.response().getStatusCode()));
+    }
+
+    private String tooLarge() {
+        return "The request body is larger than the " + (limit / 1024) + " KiB this service accepts.";
+    }
+
+    private static long length(String declared) {
+        try {
+            return Long.parseLong(declared.strip());
+        } catch (NumberFormatException malformed) {
+            return -1;
+        }
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return declared != null ? length(declared) != 0 : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    /** application/json or a JSON-based type such as application/merge-patch+json, with any parameters. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
+    private static String originOf(HttpServerRequest request) {
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        String from = origin == null ? "Sec-Fetch-Site: " + request.getHeader("Sec-Fetch-Site") : origin;
+        return from.length() > 100 ? from.substring(0, 100) + "…" : from;
+    }
+}

@@ -1,0 +1,144 @@
+package se.creativenorrbotten.directory.common.http;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.creativenorrbotten.directory.TestApi.PROBLEM_TYPES;
+import static se.creativenorrbotten.directory.TestApi.asAdmin;
+import static se.creativenorrbotten.directory.TestApi.assertProblem;
+import static se.creativenorrbotten.directory.TestApi.unique;
+
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import se.creativenorrbotten.directory.TestApi;
+import se.creativenorrbotten.directory.TestDatabase;
+import se.creativenorrbotten.directory.member.TestMembers;
+
+/** Errors that the HTTP layer answers, before or outside any resource, are problems too, and no client mistake is logged as an error. */
+@QuarkusTest
+class EdgeErrorsTest {
+
+    @TestHTTPResource
+    URL api;
+
+    @Inject
+    TestDatabase database;
+
+    private final List<LogRecord> errors = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureErrors() {
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void noErrorLogged() {
+        Logger.getLogger("").removeHandler(capture);
+        assertTrue(errors.isEmpty(), () -> "logged as errors: " + errors.stream().map(r -> r.getLoggerName() + ": "
+                + r.getMessage()).toList());
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413Problem() {
+        String marker = unique();
+        var member = TestMembers.freelancer(marker);
+        member.put("description", "x".repeat(70 * 1024));
+        byte[] body = TestApi.json(member).getBytes(StandardCharsets.UTF_8);
+
+        // An InputStream body is sent chunked, without Content-Length.
+        assertProblem(asAdmin().contentType(ContentType.JSON).body(new ByteArrayInputStream(body)).post(TestMembers.MEMBERS), 413)
+                .body("type", equalTo(PROBLEM_TYPES + "payload-too-large"))
+                .body("detail", containsString("64 KiB"));
+        assertEquals(0, database.membersMarked(marker));
+    }
+
+    @Test
+    void aChunkedBodyUnderTheLimitIsRead() {
+        String marker = unique();
+        byte[] body = TestApi.json(TestMembers.freelancer(marker)).getBytes(StandardCharsets.UTF_8);
+        asAdmin().contentType(ContentType.JSON).body(new ByteArrayInputStream(body)).post(TestMembers.MEMBERS)
+                .then().statusCode(201).body("name", containsString(marker));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitOnTheWireIs413Problem() throws Exception {
+        StringBuilder request = new StringBuilder("POST /api/v1/applications HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+        String chunk = "x".repeat(8192);
+        for (int i = 0; i < 10; i++) {
+            request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        request.append("0\r\n\r\n");
+        RawHttp.Answer answer = RawHttp.exchange(api, request.toString());
+        assertEquals(413, answer.status());
+        assertTrue(answer.header("Content-Type").startsWith("application/problem+json"));
+        assertEquals(PROBLEM_TYPES + "payload-too-large", JsonPath.from(answer.body()).getString("type"));
+    }
+
+    @Test
+    void aRequestWithoutHostIs400Problem() throws Exception {
+        RawHttp.Answer answer = RawHttp.exchange(api, "GET /api/v1/skills HTTP/1.1\r\n\r\n");
+        assertEquals(400, answer.status());
+        assertTrue(answer.header("Content-Type").startsWith("application/problem+json"));
+        assertEquals(PROBLEM_TYPES + "malformed-request", JsonPath.from(answer.body()).getString("type"));
+        assertEquals("nosniff", answer.header("X-Content-Type-Options"));
+    }
+
+    @Test
+    void aMadeUpMethodIs405Problem() throws Exception {
+        RawHttp.Answer answer = RawHttp.exchange(api, "XQ123 /api/v1/members HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertEquals(405, answer.status());
+        assertEquals(PROBLEM_TYPES + "method-not-allowed", JsonPath.from(answer.body()).getString("type"));
+    }
+
+    @Test
+    void aBadEscapeInThePathIs400WithoutAnError() throws Exception {
+        // Quarkus refuses a URI that java.net.URI cannot parse before any application code runs: the status is
+        // right, the body cannot be shaped (see README, Errors).
+        RawHttp.Answer answer = RawHttp.exchange(api, "GET /api/v1/members/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertEquals(400, answer.status());
+    }
+
+    @Test
+    void anAbsurdHeaderIs431AndATooLongUriIs414() throws Exception {
+        RawHttp.Answer headers = RawHttp.exchange(api, "GET /api/v1/skills HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + "x".repeat(40_000) + "\r\n\r\n");
+        assertEquals(431, headers.status());
+        RawHttp.Answer uri = RawHttp.exchange(api, "GET /api/v1/skills?q=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertEquals(414, uri.status());
+    }
+}
