@@ -1,0 +1,81 @@
+package se.creativenorrbotten.directory.member;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import se.creativenorrbotten.directory.common.text.Names;
+
+/**
+ * Brings members from before a rule up to it, at every start (it finds nothing to do once done): the key of
+ * each name's look-alike skeleton (which only Java computes), and a new slug for a member whose slug has the
+ * form of a member id (which {@code GET /members/{idOrSlug}} reads as an id, so the slug could lead to
+ * another member).
+ */
+@ApplicationScoped
+public class MemberUpgrade {
+
+    private static final Logger LOG = Logger.getLogger(MemberUpgrade.class);
+    private static final int BATCH = 500;
+
+    private final MemberRepository members;
+    private final MemberService service;
+    private final Event<MemberWritten> written;
+
+    public MemberUpgrade(MemberRepository members, MemberService service, Event<MemberWritten> written) {
+        this.members = members;
+        this.service = service;
+        this.written = written;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        upgrade();
+    }
+
+    /** Fills in missing skeleton keys and replaces slugs that look like ids; answers how many members it changed. */
+    @Transactional
+    public int upgrade() {
+        int changed = 0;
+        List<Object[]> unkeyed;
+        do {
+            unkeyed = members.getEntityManager()
+                    .createQuery("select m.id, m.name from Member m where m.nameSkeleton is null", Object[].class)
+                    .setMaxResults(BATCH).getResultList();
+            for (Object[] row : unkeyed) {
+                // A bulk update: the key is no change of the member, so its version stays.
+                members.update("nameSkeleton = ?1 where id = ?2", Names.skeletonKey((String) row[1]), row[0]);
+            }
+            changed += unkeyed.size();
+        } while (unkeyed.size() == BATCH);
+
+        List<UUID> idLike = members.getEntityManager()
+                .createQuery("select m.id, m.slug from Member m where length(m.slug) = 36", Object[].class)
+                .getResultList().stream()
+                .filter(row -> MemberService.looksLikeId((String) row[1]))
+                .map(row -> (UUID) row[0]).toList();
+        for (UUID id : idLike) {
+            Member member = members.findById(id);
+            long changeSeq = members.nextChangeSeq();
+            String slug = service.freeSlug(MemberService.FALLBACK_SLUG + " " + member.getSlug(), 1);
+            LOG.infof("Member %s had the slug %s, which reads as a member id; its slug is now %s.", id, member.getSlug(), slug);
+            MemberMapper.PublicContent seen = MemberMapper.publicContent(member);
+            member.setSlug(slug);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            if (!seen.equals(MemberMapper.publicContent(member))) {
+                member.publicChanged(now);
+            }
+            member.touch(now, changeSeq);
+            members.flush();
+            written.fire(MemberWritten.of(id));
+        }
+        return changed + idLike.size();
+    }
+}
