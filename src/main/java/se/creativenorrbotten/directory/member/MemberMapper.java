@@ -86,17 +86,19 @@ final class MemberMapper {
     }
 
     /**
-     * Everything the public can see of a member, apart from the public view's own version and date: whether it
-     * is listed at all, the view's content and its featuring. A write whose content differs from the one before
-     * gives the public view a new version and date; any other write (notes, a withdrawn consent's hidden
-     * e-mail, a rejected application) leaves them alone.
+     * Everything the public can see of a member on {@code today}, apart from the public view's own version and
+     * date: whether it is listed at all, the view's content, and through which day it is featured (a feature that
+     * has ended shows nothing). A write whose content differs from the one before gives the public view a new
+     * version and date; any other write (notes, a consent that shows nothing new, a rejected application) leaves
+     * them alone.
      */
-    record PublicContent(boolean published, PublicMemberView view, LocalDate lastFeaturedDay) {
+    record PublicContent(boolean published, PublicMemberView view, LocalDate featuredThrough) {
     }
 
-    static PublicContent publicContent(Member m) {
+    static PublicContent publicContent(Member m, LocalDate today) {
+        LocalDate lastFeatured = lastFeaturedDay(m.getFeaturedUntil());
         return new PublicContent(m.getStatus() == MemberStatus.PUBLISHED, publicView(m, null, 0, false),
-                lastFeaturedDay(m.getFeaturedUntil()));
+                lastFeatured == null || lastFeatured.isBefore(today) ? null : lastFeatured);
     }
 
     /** The member as a write body, so that a merge patch can be applied to it. */

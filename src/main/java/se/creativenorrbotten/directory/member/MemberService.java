@@ -225,7 +225,7 @@ public class MemberService {
         }
         long changeSeq = members.nextChangeSeq();
         Instant now = now();
-        MemberMapper.PublicContent seen = MemberMapper.publicContent(member);
+        MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today());
         member.setStatus(target, target == MemberStatus.PUBLISHED ? null : why);
         if (target != MemberStatus.PUBLISHED) {
             member.setFeaturedUntil(null);
@@ -267,7 +267,7 @@ public class MemberService {
         }
         long changeSeq = members.nextChangeSeq();
         Instant now = now();
-        MemberMapper.PublicContent seen = MemberMapper.publicContent(member);
+        MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today());
         LocalDate before = MemberMapper.lastFeaturedDay(member.getFeaturedUntil());
         member.setFeaturedUntil(end);
         record(member, now, actor, action, "featuredUntil", before, MemberMapper.lastFeaturedDay(end), null);
@@ -306,7 +306,7 @@ public class MemberService {
             refuseLookAlike(wanted.getName(), member.getId(), false);
         }
         long changeSeq = members.nextChangeSeq(); // before the change: the native query flushes pending changes
-        MemberMapper.PublicContent seen = MemberMapper.publicContent(member);
+        MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today());
         JsonNode before = json.valueToTree(stored);
         boolean consented = member.isContactPublic();
         MemberMapper.apply(input, member);
@@ -328,7 +328,7 @@ public class MemberService {
 
     /** Records a change made at {@code now}; the public view gets a new version only when what it shows changed. */
     private MemberView touched(Member member, Instant now, long changeSeq, MemberMapper.PublicContent seenBefore) {
-        if (!seenBefore.equals(MemberMapper.publicContent(member))) {
+        if (!seenBefore.equals(MemberMapper.publicContent(member, today()))) {
             member.publicChanged(now);
         }
         member.touch(now, changeSeq);

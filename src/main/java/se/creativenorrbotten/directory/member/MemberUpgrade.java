@@ -1,17 +1,18 @@
 package se.creativenorrbotten.directory.member;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import se.creativenorrbotten.directory.common.text.Names;
 
 /**
@@ -40,22 +41,32 @@ public class MemberUpgrade {
         upgrade();
     }
 
-    /** Fills in missing skeleton keys and replaces slugs that look like ids; answers how many members it changed. */
-    @Transactional
+    /**
+     * Fills in missing skeleton keys and replaces slugs that look like ids; answers how many members it changed.
+     * A transaction per batch, so that a large directory is not upgraded in one.
+     */
     public int upgrade() {
         int changed = 0;
-        List<Object[]> unkeyed;
+        int keyed;
         do {
-            unkeyed = members.getEntityManager()
-                    .createQuery("select m.id, m.name from Member m where m.nameSkeleton is null", Object[].class)
-                    .setMaxResults(BATCH).getResultList();
-            for (Object[] row : unkeyed) {
-                // A bulk update: the key is no change of the member, so its version stays.
-                members.update("nameSkeleton = ?1 where id = ?2", Names.skeletonKey((String) row[1]), row[0]);
-            }
-            changed += unkeyed.size();
-        } while (unkeyed.size() == BATCH);
+            keyed = QuarkusTransaction.requiringNew().call(this::keyNameSkeletons);
+            changed += keyed;
+        } while (keyed == BATCH);
+        return changed + QuarkusTransaction.requiringNew().call(this::replaceIdLikeSlugs);
+    }
 
+    private int keyNameSkeletons() {
+        List<Object[]> unkeyed = members.getEntityManager()
+                .createQuery("select m.id, m.name from Member m where m.nameSkeleton is null", Object[].class)
+                .setMaxResults(BATCH).getResultList();
+        for (Object[] row : unkeyed) {
+            // A bulk update: the key is no change of the member, so its version stays.
+            members.update("nameSkeleton = ?1 where id = ?2", Names.skeletonKey((String) row[1]), row[0]);
+        }
+        return unkeyed.size();
+    }
+
+    private int replaceIdLikeSlugs() {
         List<UUID> idLike = members.getEntityManager()
                 .createQuery("select m.id, m.slug from Member m where length(m.slug) = 36", Object[].class)
                 .getResultList().stream()
@@ -66,16 +77,17 @@ public class MemberUpgrade {
             long changeSeq = members.nextChangeSeq();
             String slug = service.freeSlug(MemberService.FALLBACK_SLUG + " " + member.getSlug(), 1);
             LOG.infof("Member %s had the slug %s, which reads as a member id; its slug is now %s.", id, member.getSlug(), slug);
-            MemberMapper.PublicContent seen = MemberMapper.publicContent(member);
-            member.setSlug(slug);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            if (!seen.equals(MemberMapper.publicContent(member))) {
+            LocalDate today = now.atZone(MemberService.ZONE).toLocalDate();
+            MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today);
+            member.setSlug(slug);
+            if (!seen.equals(MemberMapper.publicContent(member, today))) {
                 member.publicChanged(now);
             }
             member.touch(now, changeSeq);
             members.flush();
             written.fire(MemberWritten.of(id));
         }
-        return changed + idLike.size();
+        return idLike.size();
     }
 }
