@@ -4,7 +4,8 @@
     python3 bench/generate.py 100000 --seed 1 > members.sql
     python3 bench/generate.py 10000 --seed 7 --out /tmp/members.sql
 
-The rows match db/migration (V1__schema.sql and the H2 checks of V1_1__checks.sql): tables member,
+The rows match db/migration (V1__schema.sql, V6's public version and date, and the H2 checks of V1_1__checks.sql;
+the service fills in name_skeleton at its next start): tables member,
 member_skill, member_language and member_service_area; the 14 municipality codes and the skill slugs are
 read from V2__reference_data.sql at run time. Multi-row INSERTs (--batch rows each) keep loading fast.
 change_seq is 1..N in the order of updated_at, and the script ends by moving member_change_seq past N.
@@ -46,7 +47,7 @@ QUALITIES_EN = ["light and composition", "clarity", "accessibility", "detail", "
 
 MEMBER_COLUMNS = ("id, slug, name, type, headline, description, municipality_code, website, logo_url, email, phone,"
                   " contact_public, organisation_number, school, graduation_year, founded_year, available_for_work,"
-                  " created_at, updated_at, version, change_seq")
+                  " created_at, updated_at, version, change_seq, public_version, public_updated_at")
 
 
 def sql_text(value):
@@ -515,7 +516,7 @@ def member_row(m):
         sql_text(m["description"]), sql_text(m["home"]), sql_text(m["website"]), sql_text(m["logo"]),
         sql_text(m["email"]), sql_text(m["phone"]), sql_bool(m["contact_public"]), sql_text(m["org"]),
         sql_text(m["school"]), sql_int(m["graduation"]), sql_int(m["founded"]), sql_bool(m["available"]),
-        sql_time(m["created"]), sql_time(m["updated"]), "0", str(m["seq"])]) + ")"
+        sql_time(m["created"]), sql_time(m["updated"]), "0", str(m["seq"]), "0", sql_time(m["updated"])]) + ")"
 
 
 def write_batch(out, batch):

@@ -69,8 +69,8 @@ class DatabaseChecksTest {
     private void insert(String marker, String type, String status) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement("insert into member (id, slug, name, type, municipality_code,"
-                        + " contact_public, available_for_work, created_at, updated_at, version, change_seq, status)"
-                        + " values (?, ?, ?, ?, '2580', false, false, ?, ?, 0, 0, ?)")) {
+                        + " contact_public, available_for_work, created_at, updated_at, public_updated_at, version, change_seq,"
+                        + " status) values (?, ?, ?, ?, '2580', false, false, ?, ?, ?, 0, 0, ?)")) {
             OffsetDateTime now = OffsetDateTime.now();
             insert.setObject(1, UUID.randomUUID());
             insert.setString(2, "check-" + marker);
@@ -78,7 +78,8 @@ class DatabaseChecksTest {
             insert.setString(4, type);
             insert.setObject(5, now);
             insert.setObject(6, now);
-            insert.setString(7, status);
+            insert.setObject(7, now);
+            insert.setString(8, status);
             insert.executeUpdate();
         }
     }

@@ -45,6 +45,7 @@ public class ApplicationResource {
             examples = @ExampleObject(name = "application", value = ApplicationInput.EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Received; waits for review.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationReceipt.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response apply(String body, @Context HttpServerRequest request) {
         return Response.accepted(ApplicationReceipt.of(applications.submit(body, ClientAddress.of(request)))).build();

@@ -6,8 +6,9 @@ import se.creativenorrbotten.directory.member.dto.MemberView;
 
 /**
  * ETags of members. The full record's tag is its version in quotes ("7"); the public view, a different
- * representation, gets "7-public". If-Match compares strongly (RFC 9110), so only the full record's tag,
- * as curators receive it, or * can authorise a write.
+ * representation with a version of its own (which counts only the changes the public can see), gets
+ * "3-public". If-Match compares strongly (RFC 9110), so only the full record's tag, as curators receive it,
+ * or * can authorise a write.
  */
 public final class EntityTags {
 
@@ -24,7 +25,7 @@ public final class EntityTags {
     }
 
     /**
-     * The tag of the public view: another representation of the same version. A feature that ends by
+     * The tag of the public view, from the public view's own version. A feature that ends by
      * itself changes the view without a new version, so the tag says whether it is featured.
      */
     public static EntityTag publicView(long version, boolean featured) {

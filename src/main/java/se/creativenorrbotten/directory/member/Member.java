@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import se.creativenorrbotten.directory.common.text.Names;
 
 /**
  * A member of the network: an agency, a student or a freelancer. Written only through
@@ -33,6 +34,10 @@ public class Member {
 
     @Column(nullable = false, length = 120)
     private String name;
+
+    /** {@link Names#skeletonKey} of the name: members whose names look alike share it. */
+    @Column(name = "name_skeleton", length = 64)
+    private String nameSkeleton;
 
     @Convert(converter = MemberType.DbConverter.class)
     @Column(nullable = false, length = 16)
@@ -132,6 +137,14 @@ public class Member {
     @Column(nullable = false)
     private Long version;
 
+    /** The version of the public view: counts only the changes the public can see. */
+    @Column(name = "public_version", nullable = false)
+    private long publicVersion;
+
+    /** When the public view last changed. */
+    @Column(name = "public_updated_at", nullable = false)
+    private Instant publicUpdatedAt;
+
     /** Position of the latest change in the directory-wide change sequence. */
     @Column(name = "change_seq", nullable = false)
     private long changeSeq;
@@ -144,6 +157,7 @@ public class Member {
         this.slug = slug;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+        this.publicUpdatedAt = createdAt;
     }
 
     public UUID getId() {
@@ -160,6 +174,11 @@ public class Member {
 
     void setName(String name) {
         this.name = name;
+        this.nameSkeleton = name == null ? null : Names.skeletonKey(name);
+    }
+
+    public String getNameSkeleton() {
+        return nameSkeleton;
     }
 
     public MemberType getType() {
@@ -334,6 +353,25 @@ public class Member {
 
     public Long getVersion() {
         return version;
+    }
+
+    public long getPublicVersion() {
+        return publicVersion;
+    }
+
+    public Instant getPublicUpdatedAt() {
+        return publicUpdatedAt;
+    }
+
+    /** Records that the public view changed at {@code at}: a new public version. */
+    void publicChanged(Instant at) {
+        this.publicVersion++;
+        this.publicUpdatedAt = at;
+    }
+
+    /** Gives the member another slug (only to replace one that can be mistaken for a member id). */
+    void setSlug(String slug) {
+        this.slug = slug;
     }
 
     public long getChangeSeq() {

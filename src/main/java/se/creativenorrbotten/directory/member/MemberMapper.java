@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import se.creativenorrbotten.directory.common.json.Coded;
 
 import se.creativenorrbotten.directory.common.text.Folding;
+import se.creativenorrbotten.directory.common.text.Names;
 import se.creativenorrbotten.directory.member.dto.ConsentView;
 import se.creativenorrbotten.directory.member.dto.HistoryEntryView;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
@@ -64,15 +65,40 @@ final class MemberMapper {
         return end == null ? null : end.atZone(MemberService.ZONE).toLocalDate().minusDays(1);
     }
 
-    /** The public view: contact details only with the member's consent. */
-    static PublicMemberView toPublic(MemberView m, LocalDate today) {
-        boolean consented = m.contactPublic();
-        return new PublicMemberView(m.id(), m.slug(), m.name(), m.type(), m.headline(), m.description(), m.municipality(),
-                m.serviceArea(), m.skills(), m.languages(), m.website(), m.logoUrl(), m.portfolioLinks(), m.socialLinks(),
-                consented ? m.email() : null, consented ? m.phone() : null,
-                m.type() == MemberType.AGENCY ? m.organisationNumber() : null,
-                m.school(), m.graduationYear(), m.foundedYear(), m.availableForWork(), m.createdAt(), m.updatedAt(),
-                m.version(), m.featuredUntil() != null && !m.featuredUntil().isBefore(today));
+    /**
+     * The public view: contact details only with the member's consent. Its version and date are those of the
+     * public view, which change only when what it shows changes (see {@link #publicContent}).
+     */
+    static PublicMemberView toPublic(Member m, LocalDate today) {
+        LocalDate lastFeatured = lastFeaturedDay(m.getFeaturedUntil());
+        return publicView(m, m.getPublicUpdatedAt(), m.getPublicVersion(), lastFeatured != null && !lastFeatured.isBefore(today));
+    }
+
+    private static PublicMemberView publicView(Member m, Instant updatedAt, long version, boolean featured) {
+        boolean consented = m.isContactPublic();
+        return new PublicMemberView(m.getId(), m.getSlug(), m.getName(), m.getType(), m.getHeadline(), m.getDescription(),
+                m.getMunicipalityCode(), List.copyOf(m.getServiceArea()), List.copyOf(m.getSkills()),
+                List.copyOf(m.getLanguages()), m.getWebsite(), m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()),
+                socialLinks(m), consented ? m.getEmail() : null, consented ? m.getPhone() : null,
+                m.getType() == MemberType.AGENCY ? m.getOrganisationNumber() : null,
+                m.getSchool(), m.getGraduationYear(), m.getFoundedYear(), m.isAvailableForWork(), m.getCreatedAt(), updatedAt,
+                version, featured);
+    }
+
+    /**
+     * Everything the public can see of a member on {@code today}, apart from the public view's own version and
+     * date: whether it is listed at all, the view's content, and through which day it is featured (a feature that
+     * has ended shows nothing). A write whose content differs from the one before gives the public view a new
+     * version and date; any other write (notes, a consent that shows nothing new, a rejected application) leaves
+     * them alone.
+     */
+    record PublicContent(boolean published, PublicMemberView view, LocalDate featuredThrough) {
+    }
+
+    static PublicContent publicContent(Member m, LocalDate today) {
+        LocalDate lastFeatured = lastFeaturedDay(m.getFeaturedUntil());
+        return new PublicContent(m.getStatus() == MemberStatus.PUBLISHED, publicView(m, null, 0, false),
+                lastFeatured == null || lastFeatured.isBefore(today) ? null : lastFeatured);
     }
 
     /** The member as a write body, so that a merge patch can be applied to it. */
@@ -84,9 +110,12 @@ final class MemberMapper {
                 m.isAvailableForWork(), m.getNotes());
     }
 
-    /** The input with its text trimmed and NFC-normalised and empty text as absent, as it will be stored. */
+    /**
+     * The input with its text trimmed and NFC-normalised and empty text as absent, as it will be stored; the
+     * name also without invisible characters and with one kind of space ({@link Names#normalize}).
+     */
     static MemberInput normalized(MemberInput in) {
-        return new MemberInput(Folding.clean(in.name()), in.type(), text(in.headline()), text(in.description()),
+        return new MemberInput(Names.normalize(in.name()), in.type(), text(in.headline()), text(in.description()),
                 in.municipality(), in.serviceArea(), in.skills(), in.languages(), text(in.website()), text(in.logoUrl()),
                 in.portfolioLinks(), in.socialLinks(), text(in.email()), text(in.phone()), in.contactPublic(),
                 in.organisationNumber(), text(in.school()), in.graduationYear(), in.foundedYear(), in.availableForWork(),
@@ -95,7 +124,7 @@ final class MemberMapper {
 
     /** Copies a validated input onto the entity; text is trimmed and NFC-normalised, empty text becomes null. */
     static void apply(MemberInput in, Member m) {
-        m.setName(Folding.clean(in.name()));
+        m.setName(Names.normalize(in.name()));
         m.setType(in.type());
         m.setHeadline(text(in.headline()));
         m.setDescription(text(in.description()));

@@ -22,6 +22,16 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("slug", slug).firstResultOptional();
     }
 
+    /**
+     * A member, other than {@code self} (null: none), whose name has the skeleton key but is not the name
+     * itself: a look-alike (see {@code Names}).
+     */
+    public Optional<Member> lookAlike(String skeletonKey, String name, UUID self) {
+        return self == null
+                ? find("nameSkeleton = ?1 and name <> ?2", skeletonKey, name).firstResultOptional()
+                : find("nameSkeleton = ?1 and name <> ?2 and id <> ?3", skeletonKey, name, self).firstResultOptional();
+    }
+
     /** The slugs in use that equal {@code base} or extend it with a suffix ({@code base-2}, …). */
     public List<String> slugsStartingWith(String base) {
         return getEntityManager()

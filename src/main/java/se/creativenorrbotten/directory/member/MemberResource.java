@@ -189,7 +189,9 @@ public class MemberResource {
     @RolesAllowed(Roles.CURATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createMember", summary = "Add a member", description = "Curators. The slug is made from the name (\"Åsa Öberg Design\" gives"
-            + " asa-oberg-design; a taken slug gets a suffix -2, -3, …). Published at once unless status=pending.")
+            + " asa-oberg-design; a taken slug gets a suffix -2, -3, …; never the form of a UUID). Published at once unless"
+            + " status=pending. A name that only looks like another member's (look-alike or invisible characters) is refused"
+            + " with 409.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MemberInput.class), examples = @ExampleObject(name = "member", value = MemberExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new member.",
@@ -199,6 +201,7 @@ public class MemberResource {
                             schema = @Schema(type = SchemaType.STRING, maxLength = 40))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class),
                     examples = @ExampleObject(name = "member", value = MemberExamples.VIEW)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(@Parameter(description = "published (default): public at once; pending: to be reviewed first.",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"published", "pending"}, defaultValue = "published"))
             @QueryParam("status") String status, MemberInput body, @Context UriInfo uri) {

@@ -13,7 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +33,7 @@ import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
 import se.creativenorrbotten.directory.common.problem.Violations;
 import se.creativenorrbotten.directory.common.text.Folding;
+import se.creativenorrbotten.directory.common.text.Names;
 import se.creativenorrbotten.directory.member.dto.HistoryEntryView;
 import se.creativenorrbotten.directory.member.dto.HistoryPage;
 import se.creativenorrbotten.directory.member.dto.MemberExport;
@@ -56,9 +59,15 @@ public class MemberService {
     public static final String CONTROLLER = "Creative Norrbotten member directory";
     private static final int MAX_FEATURE_DAYS = 366;
 
-    private static final String FALLBACK_SLUG = "member";
+    static final String FALLBACK_SLUG = "member";
     private static final int MAX_SLUG_LENGTH = 80;
-    private static final int MAX_CREATE_ATTEMPTS = 5;
+    /** Attempts that pick a numbered slug (among the first 1, 2, 4, … 64 free ones); later ones add a random suffix. */
+    private static final int NUMBERED_SLUG_ATTEMPTS = 7;
+    private static final int MAX_CREATE_ATTEMPTS = 12;
+    private static final int RANDOM_SUFFIX_LENGTH = 6;
+    /** The one form of a member id that {@code GET /members/{idOrSlug}} reads as an id; no slug ever has it. */
+    private static final Pattern ID_FORM = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final MemberRepository members;
     private final HistoryRepository history;
@@ -91,7 +100,7 @@ public class MemberService {
             throw notFound(idOrSlug);
         }
         // The public view has no consents: no need to read them.
-        return MemberMapper.toPublic(MemberMapper.toView(member, List.of()), today());
+        return MemberMapper.toPublic(member, today());
     }
 
     /** The full record, by id or by slug (curators). */
@@ -110,13 +119,17 @@ public class MemberService {
     }
 
     /**
-     * Two members created at once with the same name could both pick the same free slug; the loser's
-     * transaction fails on the unique slug and is retried with the next free one.
+     * Members created at once with the same name race for the same free slug, and the database's unique slug
+     * decides. A loser's transaction is rolled back (PostgreSQL aborts a transaction at a unique violation)
+     * and the create is retried in a new one, with a slug picked at random among the first free ones, a
+     * window that doubles with each attempt (1, 2, 4, … 64), and after that with a random suffix
+     * ({@link #freeSlug}). So any number of racing creates of one name all succeed in a few rounds.
      */
     private MemberView create(MemberInput input, MemberStatus status, String actor, ConsentSource source) {
         for (int attempt = 1;; attempt++) {
+            int thisAttempt = attempt;
             try {
-                return QuarkusTransaction.requiringNew().call(() -> createOnce(input, status, actor, source));
+                return QuarkusTransaction.requiringNew().call(() -> createOnce(input, status, actor, source, thisAttempt));
             } catch (RuntimeException e) {
                 if (attempt >= MAX_CREATE_ATTEMPTS || !slugTaken(e)) {
                     throw e;
@@ -125,10 +138,11 @@ public class MemberService {
         }
     }
 
-    private MemberView createOnce(MemberInput raw, MemberStatus status, String actor, ConsentSource source) {
+    private MemberView createOnce(MemberInput raw, MemberStatus status, String actor, ConsentSource source, int attempt) {
         MemberInput input = validate(raw);
+        refuseLookAlike(input.name(), null, source == ConsentSource.APPLICATION);
         Instant now = now();
-        Member member = new Member(UUID.randomUUID(), freeSlug(input.name()), now);
+        Member member = new Member(UUID.randomUUID(), freeSlug(input.name(), attempt), now);
         MemberMapper.apply(input, member);
         member.setStatus(status, null);
         member.touch(now, members.nextChangeSeq());
@@ -211,12 +225,13 @@ public class MemberService {
         }
         long changeSeq = members.nextChangeSeq();
         Instant now = now();
+        MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today());
         member.setStatus(target, target == MemberStatus.PUBLISHED ? null : why);
         if (target != MemberStatus.PUBLISHED) {
             member.setFeaturedUntil(null);
         }
         record(member, now, actor, HistoryAction.into(target), "status", from, target, why);
-        return touched(member, now, changeSeq);
+        return touched(member, now, changeSeq, seen);
     }
 
     /** Features a published member through {@code lastDay} (Swedish time); the feature ends by itself. */
@@ -245,13 +260,18 @@ public class MemberService {
         return setFeature(member, null, HistoryAction.UNFEATURED, actor);
     }
 
+    /** Sets when the feature ends; featuring through the day already set, or ending no feature, changes nothing. */
     private MemberView setFeature(Member member, Instant end, HistoryAction action, String actor) {
+        if (Objects.equals(end, member.getFeaturedUntil())) {
+            return view(member);
+        }
         long changeSeq = members.nextChangeSeq();
         Instant now = now();
+        MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today());
         LocalDate before = MemberMapper.lastFeaturedDay(member.getFeaturedUntil());
         member.setFeaturedUntil(end);
         record(member, now, actor, action, "featuredUntil", before, MemberMapper.lastFeaturedDay(end), null);
-        return touched(member, now, changeSeq);
+        return touched(member, now, changeSeq, seen);
     }
 
     /** A member's history, newest first (curators). */
@@ -271,9 +291,23 @@ public class MemberService {
                 history.all(id).stream().map(entry -> MemberMapper.toView(entry, json)).toList());
     }
 
+    /**
+     * Writes a PUT or PATCH. A write that would store what is stored already changes nothing: no new version,
+     * date, history, change-sequence place or public version, so other curators' If-Match stays valid.
+     */
     private MemberView save(Member member, MemberInput input, String actor) {
+        MemberInput stored = MemberMapper.toInput(member);
+        Member wanted = new Member();
+        MemberMapper.apply(input, wanted);
+        if (stored.equals(MemberMapper.toInput(wanted))) {
+            return view(member);
+        }
+        if (!wanted.getName().equals(member.getName())) {
+            refuseLookAlike(wanted.getName(), member.getId(), false);
+        }
         long changeSeq = members.nextChangeSeq(); // before the change: the native query flushes pending changes
-        JsonNode before = json.valueToTree(MemberMapper.toInput(member));
+        MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today());
+        JsonNode before = json.valueToTree(stored);
         boolean consented = member.isContactPublic();
         MemberMapper.apply(input, member);
         Instant now = now();
@@ -289,10 +323,14 @@ public class MemberService {
         if (consented != member.isContactPublic()) {
             consent(member, now, actor, ConsentSource.CURATOR, MemberConsent.CONTACT_PUBLIC, member.isContactPublic());
         }
-        return touched(member, now, changeSeq);
+        return touched(member, now, changeSeq, seen);
     }
 
-    private MemberView touched(Member member, Instant now, long changeSeq) {
+    /** Records a change made at {@code now}; the public view gets a new version only when what it shows changed. */
+    private MemberView touched(Member member, Instant now, long changeSeq, MemberMapper.PublicContent seenBefore) {
+        if (!seenBefore.equals(MemberMapper.publicContent(member, today()))) {
+            member.publicChanged(now);
+        }
         member.touch(now, changeSeq);
         members.flush();
         written.fire(MemberWritten.of(member.getId()));
@@ -323,10 +361,34 @@ public class MemberService {
         consents.persist(new MemberConsent(member.getId(), kind, given, at, source, actor));
     }
 
+    /** By id when {@code idOrSlug} has the canonical form of one (8-4-4-4-12 hex digits), else by slug. */
     private Member find(String idOrSlug) {
-        Optional<Member> member = parseUuid(idOrSlug).map(members::findByIdOptional)
-                .orElseGet(() -> members.findBySlug(idOrSlug));
+        Optional<Member> member = looksLikeId(idOrSlug) ? members.findByIdOptional(UUID.fromString(idOrSlug))
+                : members.findBySlug(idOrSlug);
         return member.orElseThrow(() -> notFound(idOrSlug));
+    }
+
+    /** True when the text has the one form {@code GET /members/{idOrSlug}} reads as a member id; no slug has it. */
+    static boolean looksLikeId(String text) {
+        return text != null && ID_FORM.matcher(text).matches();
+    }
+
+    /**
+     * Refuses a name that looks like another member's without being the same (Names#skeleton): a Cyrillic
+     * 'а' for a Latin 'a', "rn" for "m". The same name twice is allowed (the slug tells them apart). The
+     * other member's slug is named, except to the public when that member is not public.
+     */
+    private void refuseLookAlike(String name, UUID self, boolean publicCaller) {
+        Optional<Member> other = members.lookAlike(Names.skeletonKey(name), name, self);
+        if (other.isEmpty()) {
+            return;
+        }
+        Member existing = other.get();
+        String whose = publicCaller && existing.getStatus() != MemberStatus.PUBLISHED ? "another member's"
+                : "the name of the member '" + existing.getSlug() + "'";
+        String detail = "The name looks like " + whose + " but is written with other characters; use the same"
+                + " spelling, or a name that can be told apart.";
+        throw new ProblemException(ProblemType.CONFLICT, detail, List.of(new FieldError("name", "looks like " + whose)));
     }
 
     private static ProblemException notFound(String idOrSlug) {
@@ -367,6 +429,11 @@ public class MemberService {
         List<FieldError> errors = new ArrayList<>(Violations.fieldErrors(validator.validate(input)));
         if (input.name() != null && Folding.slug(input.name()).isEmpty()) {
             errors.add(new FieldError("name", "must contain at least one letter or digit"));
+        }
+        String mixed = Names.mixedScriptWord(input.name());
+        if (mixed != null) {
+            errors.add(new FieldError("name", "the word '" + mixed + "' mixes Latin, Cyrillic or Greek letters;"
+                    + " write each word in one alphabet"));
         }
         if (input.municipality() != null && municipalities.findById(input.municipality()) == null) {
             errors.add(new FieldError("municipality", "unknown municipality code '" + input.municipality()
@@ -426,24 +493,47 @@ public class MemberService {
         }
     }
 
-    /** The name's slug, or the first free one with a numeric suffix: asa-oberg-design, asa-oberg-design-2, … */
-    private String freeSlug(String name) {
+    /**
+     * A free slug for the name: the name's slug, else one with a numeric suffix (asa-oberg-design-2, -3, …).
+     * The first attempt takes the first free one; a retry after losing a race picks at random among the first
+     * 2, 4, … 64 free ones, so that racing creates spread out, and after {@value #NUMBERED_SLUG_ATTEMPTS}
+     * attempts a random suffix is added. A slug never has the form of a member id ({@link #looksLikeId}):
+     * a name that would give one gets the prefix "member-".
+     */
+    String freeSlug(String name, int attempt) {
         String base = Folding.slug(name);
         if (base.isEmpty()) {
             base = FALLBACK_SLUG;
+        } else if (looksLikeId(base)) {
+            base = FALLBACK_SLUG + "-" + base;
         }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (attempt > NUMBERED_SLUG_ATTEMPTS) {
+            StringBuilder suffix = new StringBuilder("-");
+            for (int i = 0; i < RANDOM_SUFFIX_LENGTH; i++) {
+                suffix.append(Character.forDigit(random.nextInt(36), 36));
+            }
+            return suffixed(base, suffix.toString());
+        }
+        int window = 1 << Math.max(0, attempt - 1);
         Set<String> taken = new HashSet<>(members.slugsStartingWith(base));
+        List<String> free = new ArrayList<>(window);
         if (!taken.contains(base)) {
-            return base;
+            free.add(base);
         }
-        for (int n = 2;; n++) {
-            String suffix = "-" + n;
-            String candidate = base.substring(0, Math.min(base.length(), MAX_SLUG_LENGTH - suffix.length()))
-                    .replaceAll("-+$", "") + suffix;
-            if (!taken.contains(candidate) && (candidate.startsWith(base) || members.findBySlug(candidate).isEmpty())) {
-                return candidate;
+        for (int n = 2; free.size() < window; n++) {
+            String candidate = suffixed(base, "-" + n);
+            if (!taken.contains(candidate) && !looksLikeId(candidate)
+                    && (candidate.startsWith(base) || members.findBySlug(candidate).isEmpty())) {
+                free.add(candidate);
             }
         }
+        return free.get(random.nextInt(free.size()));
+    }
+
+    /** The base with the suffix, the base shortened to keep the slug within its 80 characters. */
+    private static String suffixed(String base, String suffix) {
+        return base.substring(0, Math.min(base.length(), MAX_SLUG_LENGTH - suffix.length())).replaceAll("-+$", "") + suffix;
     }
 
     private LocalDate today() {
@@ -454,14 +544,4 @@ public class MemberService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static Optional<UUID> parseUuid(String value) {
-        if (value == null || value.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
-        }
-    }
 }

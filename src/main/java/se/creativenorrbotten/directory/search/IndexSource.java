@@ -28,8 +28,10 @@ import se.creativenorrbotten.directory.member.MemberType;
 @ApplicationScoped
 public class IndexSource {
 
+    /** The date a list item shows and the updated sort uses is the public view's: a private edit does not change it. */
     private static final String MEMBER_COLUMNS = "select id, slug, name, type, headline, description, municipality_code,"
-            + " website, logo_url, available_for_work, created_at, updated_at, change_seq, status, featured_until from member";
+            + " website, logo_url, available_for_work, created_at, public_updated_at, change_seq, status, featured_until"
+            + " from member";
 
     /** A row of the change feed: a member written or deleted at a place in the change sequence. */
     public record Change(UUID id, long seq) {
@@ -227,7 +229,7 @@ public class IndexSource {
                 Coded.fromCode(MemberType.class, rs.getString("type")), rs.getString("headline"), rs.getString("description"),
                 rs.getString("municipality_code"), areas.getOrDefault(id, List.of()), skills.getOrDefault(id, List.of()),
                 languages.getOrDefault(id, List.of()), rs.getString("website"), rs.getString("logo_url"),
-                rs.getBoolean("available_for_work"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                rs.getBoolean("available_for_work"), instant(rs, "created_at"), instant(rs, "public_updated_at"),
                 rs.getLong("change_seq"), Coded.fromCode(MemberStatus.class, rs.getString("status")),
                 instant(rs, "featured_until"));
     }

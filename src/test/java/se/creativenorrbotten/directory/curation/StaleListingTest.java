@@ -36,6 +36,16 @@ class StaleListingTest {
     @Inject
     TestDatabase database;
 
+    /**
+     * Makes the member last changed this many months ago, publicly too: the stale listing goes by the date of the
+     * public view (a private edit such as a curator's note does not make a listing current).
+     */
+    private void lastChanged(String id, int monthsAgo) {
+        OffsetDateTime then = OffsetDateTime.now().minusMonths(monthsAgo);
+        database.changeMember(id, "updated_at", then);
+        database.changeMember(id, "public_updated_at", then);
+    }
+
     @Test
     void staleListsOnlyMembersNotUpdatedFor24Months() {
         String marker = unique();
@@ -44,8 +54,8 @@ class StaleListingTest {
         Created almost = member(marker, skill, "Nästan");
         Created fresh = member(marker, skill, "Färsk");
 
-        database.changeMember(old.id(), "updated_at", OffsetDateTime.now().minusMonths(25));
-        database.changeMember(almost.id(), "updated_at", OffsetDateTime.now().minusMonths(23));
+        lastChanged(old.id(), 25);
+        lastChanged(almost.id(), 23);
 
         TestCuration.await(() -> stale(skill, "true").extract().jsonPath().getList("items.id").equals(List.of(old.id())),
                 "the index re-reads the member's update time");
@@ -60,7 +70,7 @@ class StaleListingTest {
         String marker = unique();
         String skill = TestSkills.create(marker);
         Created old = member(marker, skill, "Gammal");
-        database.changeMember(old.id(), "updated_at", OffsetDateTime.now().minusMonths(30));
+        lastChanged(old.id(), 30);
         TestCuration.await(() -> stale(skill, "true").extract().jsonPath().getInt("total") == 1, "the index sees it stale");
 
         TestMembers.patch(old.id(), TestMembers.fullRecord(old.id()).header("ETag"), Map.of("headline", "Uppdaterad"))
@@ -70,13 +80,27 @@ class StaleListingTest {
     }
 
     @Test
+    void aCuratorsNoteDoesNotMakeAStaleListingCurrent() {
+        String marker = unique();
+        String skill = TestSkills.create(marker);
+        Created old = member(marker, skill, "Gammal");
+        lastChanged(old.id(), 30);
+        TestCuration.await(() -> stale(skill, "true").extract().jsonPath().getInt("total") == 1, "the index sees it stale");
+
+        TestMembers.patch(old.id(), TestMembers.fullRecord(old.id()).header("ETag"), Map.of("notes", "Granskad"))
+                .then().statusCode(200);
+
+        stale(skill, "true").body("items.id", contains(old.id()));
+    }
+
+    @Test
     void staleCombinesWithStatus() {
         String marker = unique();
         String skill = TestSkills.create(marker);
         Created pendingOld = TestCuration.create("pending", body(marker, skill, "Väntande"));
         Created publishedOld = member(marker, skill, "Publicerad");
-        database.changeMember(pendingOld.id(), "updated_at", OffsetDateTime.now().minusMonths(26));
-        database.changeMember(publishedOld.id(), "updated_at", OffsetDateTime.now().minusMonths(26));
+        lastChanged(pendingOld.id(), 26);
+        lastChanged(publishedOld.id(), 26);
 
         TestCuration.await(() -> stale(skill, "true").extract().jsonPath().getInt("total") == 1, "the index re-reads both");
         stale(skill, "true").body("items.id", contains(publishedOld.id()));

@@ -110,15 +110,16 @@ class SearchFollowsWritesTest {
         }
         UUID id = UUID.randomUUID();
         try (PreparedStatement insert = c.prepareStatement("insert into member (id, slug, name, type, municipality_code,"
-                + " contact_public, available_for_work, created_at, updated_at, version, change_seq)"
-                + " values (?, ?, ?, 'freelancer', '2581', false, true, ?, ?, 0, ?)")) {
+                + " contact_public, available_for_work, created_at, updated_at, public_updated_at, version, change_seq)"
+                + " values (?, ?, ?, 'freelancer', '2581', false, true, ?, ?, ?, 0, ?)")) {
             OffsetDateTime now = OffsetDateTime.now();
             insert.setObject(1, id);
             insert.setString(2, "extern-" + id);
             insert.setString(3, name);
             insert.setObject(4, now);
             insert.setObject(5, now);
-            insert.setLong(6, seq);
+            insert.setObject(6, now);
+            insert.setLong(7, seq);
             insert.executeUpdate();
         }
         try (PreparedStatement insert = c.prepareStatement(

@@ -39,7 +39,9 @@ public record PublicMemberView(
         @Schema(format = "int32", minimum = "1800", maximum = "2100") Integer foundedYear,
         boolean availableForWork,
         @Schema(maxLength = 40) Instant createdAt,
-        @Schema(maxLength = 40) Instant updatedAt,
-        @Schema(format = "int64", minimum = "0", maximum = "9223372036854775807") long version,
+        @Schema(maxLength = 40, description = "When what the public sees of the member last changed (UTC); curators'"
+                + " private edits do not change it.") Instant updatedAt,
+        @Schema(format = "int64", minimum = "0", maximum = "9223372036854775807", description = "The version of the public"
+                + " view: it counts only changes the public can see. The ETag is this number with -public.") long version,
         @Schema(description = "True while a curator features the member.") boolean featured) {
 }
