@@ -12,7 +12,7 @@ final class MemberExamples {
              "website": "https://asaoberg.example", "logoUrl": "https://asaoberg.example/logo.png",
              "portfolioLinks": ["https://asaoberg.example/work/kulturhuset"],
              "socialLinks": [{"network": "linkedin", "url": "https://linkedin.example/company/asaoberg"}],
-             "email": "hej@asaoberg.example", "phone": "+46 70-174 06 42", "contactPublic": true,
+             "email": "hej@asaoberg.example.com", "phone": "+46 70-174 06 42", "contactPublic": true,
              "organisationNumber": "556036-0793", "foundedYear": 2014, "availableForWork": true}""";
 
     static final String VIEW = """
@@ -24,7 +24,7 @@ final class MemberExamples {
              "website": "https://asaoberg.example", "logoUrl": "https://asaoberg.example/logo.png",
              "portfolioLinks": ["https://asaoberg.example/work/kulturhuset"],
              "socialLinks": [{"network": "linkedin", "url": "https://linkedin.example/company/asaoberg"}],
-             "email": "hej@asaoberg.example", "phone": "+46 70-174 06 42", "contactPublic": true,
+             "email": "hej@asaoberg.example.com", "phone": "+46 70-174 06 42", "contactPublic": true,
              "organisationNumber": "556036-0793", "foundedYear": 2014,
              "availableForWork": true, "createdAt": "2026-11-26T10:15:30.123Z", "updatedAt": "2026-11-26T10:15:30.123Z",
              "version": 0, "status": "published", "featuredUntil": "2027-01-31",
@@ -42,7 +42,7 @@ final class MemberExamples {
              "website": "https://asaoberg.example", "logoUrl": "https://asaoberg.example/logo.png",
              "portfolioLinks": ["https://asaoberg.example/work/kulturhuset"],
              "socialLinks": [{"network": "linkedin", "url": "https://linkedin.example/company/asaoberg"}],
-             "email": "hej@asaoberg.example", "phone": "+46 70-174 06 42", "organisationNumber": "556036-0793",
+             "email": "hej@asaoberg.example.com", "phone": "+46 70-174 06 42", "organisationNumber": "556036-0793",
              "foundedYear": 2014, "availableForWork": true, "createdAt": "2026-11-26T10:15:30.123Z",
              "updatedAt": "2026-11-26T10:15:30.123Z", "version": 0, "featured": true}""";
 

@@ -40,7 +40,7 @@ public class SkillResource {
             {"slug": "ux-design", "nameSv": "UX-design", "nameEn": "UX design", "branch": "visual-arts-design", "memberCount": 7}""";
     /** A skill that the seeded taxonomy does not have yet. */
     private static final String CREATE_EXAMPLE = """
-            {"slug": "podcast-production", "nameSv": "Poddproduktion", "nameEn": "Podcast production", "branch": "audiovisual"}""";
+            {"slug": "voice-acting", "nameSv": "Röstskådespeleri", "nameEn": "Voice acting", "branch": "audiovisual"}""";
     /** The path's skill (ux-design, seeded) renamed; the slug left out, as it cannot change. */
     private static final String UPDATE_EXAMPLE = """
             {"nameSv": "UX-design", "nameEn": "UX design", "branch": "visual-arts-design"}""";

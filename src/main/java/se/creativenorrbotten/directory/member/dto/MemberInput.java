@@ -86,7 +86,7 @@ public record MemberInput(
         @Size(max = 10, message = LIST_LENGTH)
         List<@NotNull @Valid SocialLinkDto> socialLinks,
 
-        @Schema(description = "Contact e-mail. Personal data: public only with contactPublic.", examples = "hej@asaoberg.example",
+        @Schema(description = "Contact e-mail. Personal data: public only with contactPublic.", examples = "hej@asaoberg.example.com",
                 format = "email", maxLength = 254, pattern = EMAIL_PATTERN)
         @Size(max = 254, message = TEXT_LENGTH) @Pattern(regexp = EMAIL_PATTERN, message = "must be an e-mail address such as name@example.se")
         String email,
