@@ -72,12 +72,11 @@ public class ApplicationService {
     /** The member fields, with the consents moved in; every problem with the consents reported at once. */
     private MemberInput memberInput(ObjectNode application) {
         List<FieldError> errors = new ArrayList<>();
-        if (application.has(CONTACT_PUBLIC)) {
-            errors.add(new FieldError(CONTACT_PUBLIC, "give this consent as consents.contactPublic"));
-        }
-        if (application.has("notes")) {
-            errors.add(new FieldError("notes", "internal notes are for curators; not accepted in an application"));
-        }
+        ApplicationInput.REFUSED_MEMBER_PROPERTIES.forEach((property, why) -> {
+            if (application.has(property)) {
+                errors.add(new FieldError(property, why));
+            }
+        });
         JsonNode consents = application.remove(CONSENTS);
         boolean contactPublic = false;
         if (consents == null || !consents.isObject()) {

@@ -36,8 +36,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
+import se.creativenorrbotten.directory.common.problem.ProblemMappers;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
 import se.creativenorrbotten.directory.member.dto.MemberPage;
+import se.creativenorrbotten.directory.member.dto.MemberRepresentation;
 import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.member.dto.PublicMemberView;
 import se.creativenorrbotten.directory.search.MemberQuery;
@@ -85,19 +87,19 @@ public class MemberResource {
                     schema = @Schema(type = SchemaType.STRING, maxLength = MemberQuery.MAX_TEXT_LENGTH))
             @QueryParam("q") String q,
             @Parameter(description = "Only members of these types.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = MemberType.class, maxItems = 3))
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = MemberType.class, maxItems = MemberQuery.MAX_TYPES))
             @QueryParam("type") List<String> type,
             @Parameter(description = "Only members with any of these skills (slugs); with skillMatch=all, with all of them.",
-                    schema = @Schema(type = SchemaType.ARRAY, maxItems = 20, implementation = String.class))
+                    schema = @Schema(type = SchemaType.ARRAY, maxItems = MemberQuery.MAX_SKILLS, implementation = String.class))
             @QueryParam("skill") List<String> skill,
             @Parameter(description = "any (default) or all: how several skill values combine.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"any", "all"}, defaultValue = "any"))
             @QueryParam("skillMatch") String skillMatch,
             @Parameter(description = "Only members based in one of these municipalities (SCB codes).",
-                    schema = @Schema(type = SchemaType.ARRAY, maxItems = 14, implementation = String.class))
+                    schema = @Schema(type = SchemaType.ARRAY, maxItems = MemberQuery.MAX_MUNICIPALITIES, implementation = String.class))
             @QueryParam("municipality") List<String> municipality,
             @Parameter(description = "Only members who work in one of these languages (ISO 639 codes).",
-                    schema = @Schema(type = SchemaType.ARRAY, maxItems = 20, implementation = String.class))
+                    schema = @Schema(type = SchemaType.ARRAY, maxItems = MemberQuery.MAX_LANGUAGES, implementation = String.class))
             @QueryParam("language") List<String> language,
             @Parameter(description = "Only members based in or serving this municipality (SCB code), e.g. 2581.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = MemberInput.MUNICIPALITY_PATTERN))
@@ -127,7 +129,7 @@ public class MemberResource {
             @QueryParam("featured") String featured,
             @Parameter(description = "Curators only (401 without credentials): members in these statuses instead of the"
                     + " published ones.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = MemberStatus.class, maxItems = 4))
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = MemberStatus.class, maxItems = MemberQuery.MAX_STATUSES))
             @QueryParam("status") List<String> status,
             @Parameter(description = "Curators only (401 without credentials): true lists the members not updated for"
                     + " the stale period (DIRECTORY_CURATION_STALE_AFTER, default 24 months), for review.",
@@ -167,8 +169,11 @@ public class MemberResource {
             headers = @Header(name = HttpHeaders.ETAG, description = "The version of this representation.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 40)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(anyOf = {PublicMemberView.class, MemberView.class}),
-                    examples = @ExampleObject(name = "member", value = MemberExamples.VIEW)))
+                    schema = @Schema(implementation = MemberRepresentation.class),
+                    examples = {@ExampleObject(name = "public", summary = "The public view (no credentials)",
+                            value = MemberExamples.PUBLIC_VIEW),
+                            @ExampleObject(name = "curator", summary = "The full record (curator credentials)",
+                                    value = MemberExamples.VIEW)}))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") @Parameter(description = "The member's id or slug.", example = "asa-oberg-design",
             schema = @Schema(type = SchemaType.STRING, maxLength = 80)) String idOrSlug) {
@@ -242,8 +247,7 @@ public class MemberResource {
             + " properties sent replace the stored ones, null clears one. The result must be a valid member."
             + " Requires If-Match with the member's current ETag.")
     @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-            schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of MemberInput's properties;"
-                    + " null clears one. The merged result must be a valid MemberInput.", maxProperties = 30),
+            schema = @Schema(ref = MemberInput.PATCH_SCHEMA),
             examples = @ExampleObject(name = "patch", value = MemberExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "The updated member.",
             headers = @Header(name = HttpHeaders.ETAG, description = "The member's new version.",
@@ -264,6 +268,7 @@ public class MemberResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.CURATOR)
+    @Produces({MediaType.APPLICATION_JSON, ProblemMappers.PROBLEM_JSON}) // no body: any Accept a client sends for errors
     @Operation(operationId = "deleteMember", summary = "Erase a member", description = "Curators. Erases the member and"
             + " their personal data for good (GDPR art. 17): the record, the consent log and the search index entry go; the"
             + " history keeps only who did what when, every value and reason scrubbed; a tombstone (id and time) remains so"

@@ -82,6 +82,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref("Member")))));
         ItemSchemas.document(openAPI);
+        DerivedSchemas.document(openAPI);
         if (openAPI.getPaths() == null) {
             return;
         }

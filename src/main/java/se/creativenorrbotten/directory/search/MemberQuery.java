@@ -26,6 +26,12 @@ public record MemberQuery(String text, Set<MemberType> types, Set<String> skills
     public static final int MAX_TEXT_LENGTH = 200;
     public static final int DEFAULT_FACET_SIZE = 20;
     public static final int MAX_FACET_SIZE = 100;
+    /** The most values each repeatable filter takes: enforced by the search and published as the contract's maxItems. */
+    public static final int MAX_TYPES = 3;
+    public static final int MAX_SKILLS = 20;
+    public static final int MAX_MUNICIPALITIES = 14;
+    public static final int MAX_LANGUAGES = 20;
+    public static final int MAX_STATUSES = 4;
 
     public MemberQuery {
         types = Set.copyOf(types);

@@ -123,6 +123,11 @@ public class SearchService {
         if (text != null && text.length() > MemberQuery.MAX_TEXT_LENGTH) {
             errors.add(new FieldError("q", "must be at most " + MemberQuery.MAX_TEXT_LENGTH + " characters"));
         }
+        atMost("type", r.type(), MemberQuery.MAX_TYPES, errors);
+        atMost("skill", r.skill(), MemberQuery.MAX_SKILLS, errors);
+        atMost("municipality", r.municipality(), MemberQuery.MAX_MUNICIPALITIES, errors);
+        atMost("language", r.language(), MemberQuery.MAX_LANGUAGES, errors);
+        atMost("status", r.status(), MemberQuery.MAX_STATUSES, errors);
         Set<MemberType> types = EnumSet.noneOf(MemberType.class);
         for (String code : r.type()) {
             try {
@@ -201,6 +206,13 @@ public class SearchService {
         }
         return new MemberQuery(text, types, skills, skillsAll, municipalities, languages, serves, available, sort, near, page,
                 facetSize, statuses, featured, Boolean.TRUE.equals(stale) ? staleBefore : null);
+    }
+
+    /** A repeatable parameter sent more often than its maxItems. */
+    private static void atMost(String parameter, List<String> values, int max, List<FieldError> errors) {
+        if (values.size() > max) {
+            errors.add(new FieldError(parameter, "at most " + max + " values; " + values.size() + " were sent"));
+        }
     }
 
     private static Boolean bool(String parameter, String value, List<FieldError> errors) {

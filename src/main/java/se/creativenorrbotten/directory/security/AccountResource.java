@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import se.creativenorrbotten.directory.common.problem.ProblemMappers;
 import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.paging.PageRequest;
 import se.creativenorrbotten.directory.security.dto.AccountChange;
@@ -128,6 +129,7 @@ public class AccountResource {
     @Path("/{id}/password")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, ProblemMappers.PROBLEM_JSON}) // no body: any Accept a client sends for errors
     @Operation(operationId = "setAccountPassword", summary = "Reset an account's password",
             description = "Admins only. The old password is refused from the next request on.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

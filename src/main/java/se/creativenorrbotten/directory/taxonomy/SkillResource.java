@@ -3,6 +3,7 @@ package se.creativenorrbotten.directory.taxonomy;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -23,9 +24,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import se.creativenorrbotten.directory.common.problem.ProblemMappers;
 import se.creativenorrbotten.directory.security.Roles;
 
 @Path("/api/v1/skills")
@@ -35,8 +38,12 @@ public class SkillResource {
 
     private static final String SKILL_EXAMPLE = """
             {"slug": "ux-design", "nameSv": "UX-design", "nameEn": "UX design", "branch": "visual-arts-design", "memberCount": 7}""";
-    private static final String INPUT_EXAMPLE = """
-            {"slug": "sound-design", "nameSv": "Ljuddesign", "nameEn": "Sound design", "branch": "audiovisual"}""";
+    /** A skill that the seeded taxonomy does not have yet. */
+    private static final String CREATE_EXAMPLE = """
+            {"slug": "voice-acting", "nameSv": "Röstskådespeleri", "nameEn": "Voice acting", "branch": "audiovisual"}""";
+    /** The path's skill (ux-design, seeded) renamed; the slug left out, as it cannot change. */
+    private static final String UPDATE_EXAMPLE = """
+            {"nameSv": "UX-design", "nameEn": "UX design", "branch": "visual-arts-design"}""";
 
     private static final String SLUG_DOC = "The skill's slug.";
 
@@ -74,8 +81,10 @@ public class SkillResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSkill", summary = "Add a skill", description = "Admins only. The slug is derived from the English name when left out.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SkillInput.class), examples = @ExampleObject(name = "skill", value = INPUT_EXAMPLE)))
+            schema = @Schema(implementation = SkillInput.class), examples = @ExampleObject(name = "skill", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new skill.",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The new skill's URL.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 200)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class),
                     examples = @ExampleObject(name = "skill", value = SKILL_EXAMPLE)))
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -90,7 +99,7 @@ public class SkillResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateSkill", summary = "Rename a skill or move it to another branch", description = "Admins only. The slug cannot change.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SkillInput.class), examples = @ExampleObject(name = "skill", value = INPUT_EXAMPLE)))
+            schema = @Schema(implementation = SkillInput.class), examples = @ExampleObject(name = "skill", value = UPDATE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The updated skill.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class),
                     examples = @ExampleObject(name = "skill", value = SKILL_EXAMPLE)))
@@ -102,6 +111,7 @@ public class SkillResource {
     @DELETE
     @Path("/{slug}")
     @RolesAllowed(Roles.ADMIN)
+    @Produces({MediaType.APPLICATION_JSON, ProblemMappers.PROBLEM_JSON}) // no body: any Accept a client sends for errors
     @Operation(operationId = "deleteSkill", summary = "Remove a skill", description = "Admins only. A skill that members carry cannot be removed (409).")
     @APIResponse(responseCode = "204", description = "Removed.")
     @APIResponse(responseCode = "404", ref = "NotFound")

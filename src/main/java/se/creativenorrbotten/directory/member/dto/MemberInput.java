@@ -19,15 +19,15 @@ import se.creativenorrbotten.directory.member.MemberType;
 
 /**
  * A member as curators write it (POST and PUT; PATCH merges into it). The read-only properties of
- * {@code Member} (id, slug, createdAt, updatedAt, version) may be sent back as they were received and
+ * {@code Member} (view, id, slug, createdAt, updatedAt, version, …) may be sent back as they were received and
  * are ignored; any other unknown property is refused.
  */
 @Schema(name = "MemberInput", description = "A member as curators write it. PUT replaces the whole member: an optional"
-        + " property left out is cleared. The read-only properties of Member (id, slug, createdAt, updatedAt, version,"
+        + " property left out is cleared. The read-only properties of Member (view, id, slug, createdAt, updatedAt, version,"
         + " status, statusReason, featuredUntil, consents) may be sent back as received and are ignored: status and featuring"
         + " change only through their own operations. Any other unknown property is refused with 400.")
-@JsonIgnoreProperties(value = {"id", "slug", "createdAt", "updatedAt", "version", "status", "statusReason", "featuredUntil",
-        "consents"})
+@JsonIgnoreProperties(value = {"view", "id", "slug", "createdAt", "updatedAt", "version", "status", "statusReason",
+        "featuredUntil", "consents"})
 public record MemberInput(
         @Schema(required = true, description = "The member's name as shown in the directory; the slug is made from it.",
                 examples = "Åsa Öberg Design", minLength = 2, maxLength = 120)
@@ -87,7 +87,7 @@ public record MemberInput(
         @Size(max = 10, message = LIST_LENGTH)
         List<@NotNull @Valid SocialLinkDto> socialLinks,
 
-        @Schema(description = "Contact e-mail. Personal data: public only with contactPublic.", examples = "hej@asaoberg.example",
+        @Schema(description = "Contact e-mail. Personal data: public only with contactPublic.", examples = "hej@asaoberg.example.com",
                 format = "email", maxLength = 254, pattern = EMAIL_PATTERN)
         @Size(max = 254, message = TEXT_LENGTH) @Pattern(regexp = EMAIL_PATTERN, message = "must be an e-mail address such as name@example.se")
         String email,
@@ -130,6 +130,11 @@ public record MemberInput(
         String notes) {
 
     public static final int MAX_NOTES = 2000;
+    /**
+     * The contract's schema of a merge patch of a member: every property of this record, none required, and
+     * those that may be left out nullable (null clears them). The OpenAPI filter derives it from this record.
+     */
+    public static final String PATCH_SCHEMA = "MemberPatch";
 
     public static final String TEXT_LENGTH = "must be {min} to {max} characters long";
     public static final String LIST_LENGTH = "must have {min} to {max} items";

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import se.creativenorrbotten.directory.common.validation.WebUrl;
 import se.creativenorrbotten.directory.member.MemberStatus;
@@ -58,4 +59,12 @@ public record MemberView(
         @Schema(maxLength = MemberInput.MAX_NOTES, description = "Curators' internal notes; never public.") String notes,
         @Schema(description = "The member's current consents, each as last given or withdrawn.", maxItems = 10)
         List<ConsentView> consents) {
+
+    /** Which view of a member this is: always {@value MemberRepresentation#CURATOR} here. */
+    @JsonProperty(value = MemberRepresentation.VIEW_PROPERTY, index = 0)
+    @Schema(name = MemberRepresentation.VIEW_PROPERTY, required = true, enumeration = MemberRepresentation.CURATOR,
+            description = "Which view this is: curator for the full record, as curators see it (public for the other view of a member).")
+    public String view() {
+        return MemberRepresentation.CURATOR;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import se.creativenorrbotten.directory.common.validation.WebUrl;
 import se.creativenorrbotten.directory.member.MemberType;
@@ -44,4 +45,12 @@ public record PublicMemberView(
         @Schema(format = "int64", minimum = "0", maximum = "9223372036854775807", description = "The version of the public"
                 + " view: it counts only changes the public can see. The ETag is this number with -public.") long version,
         @Schema(description = "True while a curator features the member.") boolean featured) {
+
+    /** Which view of a member this is: always {@value MemberRepresentation#PUBLIC} here. */
+    @JsonProperty(value = MemberRepresentation.VIEW_PROPERTY, index = 0)
+    @Schema(name = MemberRepresentation.VIEW_PROPERTY, required = true, enumeration = MemberRepresentation.PUBLIC,
+            description = "Which view this is: public for the public view (curator for the other view of a member).")
+    public String view() {
+        return MemberRepresentation.PUBLIC;
+    }
 }
