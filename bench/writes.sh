@@ -21,7 +21,7 @@ Settings (environment):
   BENCH_JAVA_OPTS       JVM options of the service (default: the service's recommended ones, see the README)
   BENCH_WRITE_VARIANTS  default "before after"; the first one is the base of the ratio
   BENCH_RUNS            rounds (default 3); BENCH_WRITERS concurrent writers (default 4)
-  BENCH_WRITE_SECONDS   measured seconds per run (default 15); BENCH_WARMUP_SECONDS (default 5)
+  BENCH_WRITE_SECONDS   measured seconds per run (default 15); BENCH_WARMUP_SECONDS (default 10)
   BENCH_PORT            first port to try (default 18090; one free port per variant up to +40 is used)
   BENCH_RESULTS_DIR     where the results table is kept (default: ${TMPDIR:-/tmp}/directory-write-bench)
   BENCH_KEEP=1          keep the temp folder (databases, logs) for a look afterwards
@@ -37,7 +37,7 @@ BENCH_WRITE_VARIANTS=${BENCH_WRITE_VARIANTS:-before after}
 BENCH_RUNS=${BENCH_RUNS:-3}
 BENCH_WRITERS=${BENCH_WRITERS:-4}
 BENCH_WRITE_SECONDS=${BENCH_WRITE_SECONDS:-15}
-BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-5}
+BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-10}
 BENCH_PORT=${BENCH_PORT:-18090}
 BENCH_RESULTS_DIR=${BENCH_RESULTS_DIR:-${TMPDIR:-/tmp}/directory-write-bench}
 BENCH_KEEP=${BENCH_KEEP:-0}
