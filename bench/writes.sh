@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The write benchmark: what durability costs. For each variant of the H2 settings, a fresh data folder,
-# the service started on it, BENCH_WRITERS concurrent writers creating members for BENCH_WRITE_SECONDS
-# (after a warm-up), creates/s printed; several rounds, variants interleaved, medians and the ratio to the
-# first variant at the end. See bench/README.md.
+# The write benchmark: what durability costs. One service per variant of the H2 settings, side by side on
+# fresh data folders; in each round BENCH_WRITERS concurrent writers per service create members for
+# BENCH_WRITE_SECONDS (after a warm-up), all variants at the same time; the median creates/s per variant and
+# the ratio to the first variant at the end. See bench/README.md.
 #
 #   bash bench/writes.sh                       # before and after, 3 rounds
 #   BENCH_WRITE_VARIANTS="before nofsync after" BENCH_RUNS=5 bash bench/writes.sh
@@ -21,8 +21,8 @@ Settings (environment):
   BENCH_JAVA_OPTS       JVM options of the service (default: the service's recommended ones, see the README)
   BENCH_WRITE_VARIANTS  default "before after"; the first one is the base of the ratio
   BENCH_RUNS            rounds (default 3); BENCH_WRITERS concurrent writers (default 4)
-  BENCH_WRITE_SECONDS   measured seconds per run (default 15); BENCH_WARMUP_SECONDS (default 5)
-  BENCH_PORT            first port to try (default 18090; the next free one up to +20 is used)
+  BENCH_WRITE_SECONDS   measured seconds per run (default 15); BENCH_WARMUP_SECONDS (default 10)
+  BENCH_PORT            first port to try (default 18090; one free port per variant up to +40 is used)
   BENCH_RESULTS_DIR     where the results table is kept (default: ${TMPDIR:-/tmp}/directory-write-bench)
   BENCH_KEEP=1          keep the temp folder (databases, logs) for a look afterwards
 USAGE
@@ -37,7 +37,7 @@ BENCH_WRITE_VARIANTS=${BENCH_WRITE_VARIANTS:-before after}
 BENCH_RUNS=${BENCH_RUNS:-3}
 BENCH_WRITERS=${BENCH_WRITERS:-4}
 BENCH_WRITE_SECONDS=${BENCH_WRITE_SECONDS:-15}
-BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-5}
+BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-10}
 BENCH_PORT=${BENCH_PORT:-18090}
 BENCH_RESULTS_DIR=${BENCH_RESULTS_DIR:-${TMPDIR:-/tmp}/directory-write-bench}
 BENCH_KEEP=${BENCH_KEEP:-0}
@@ -70,19 +70,20 @@ compgen -G "$APP/lib/main/com.h2database.h2-*.jar" >/dev/null || die "$APP has n
 
 # --- temp folder, and cleaning up whatever happens --------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-write-bench.XXXXXX")
-APP_PID=
-stop_service() {
-    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 150); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-        kill -KILL "$APP_PID" 2>/dev/null || true
-    fi
-    APP_PID=
+declare -A PIDS=() PORTS=()
+stop_services() {
+    local pid
+    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do
+        for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+        kill -KILL "$pid" 2>/dev/null || true
+    done
+    PIDS=()
 }
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
-    stop_service
+    stop_services
     if [[ $BENCH_KEEP == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
     exit "$status"
 }
@@ -92,18 +93,25 @@ trap 'exit 143' TERM
 
 cp -r "$APP" "$WORK/app"
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT=$BENCH_PORT
-while ! port_free "$PORT"; do
-    PORT=$((PORT + 1))
-    (( PORT <= BENCH_PORT + 20 )) || die "no free port in $BENCH_PORT..$((BENCH_PORT + 20))"
-done
-BASE=http://127.0.0.1:$PORT
+next_port() {
+    local port=$1
+    while ! port_free "$port"; do
+        port=$((port + 1))
+        (( port <= BENCH_PORT + 40 )) || die "no free port in $BENCH_PORT..$((BENCH_PORT + 40))"
+    done
+    echo "$port"
+}
 
-# --- one run: a fresh data folder, the service with the variant's settings, warm-up, measurement ---------
-run_variant() {  # $1 variant, $2 round; prints creates/s
-    local variant=$1 round=$2 data=$WORK/$1-$2
+# --- the services: one per variant, side by side, each on a fresh data folder ----------------------------
+# All variants run at the same time, so that a shared machine's load weighs on each of them alike: the
+# ratio is fair even when the absolute figures move with the load.
+port=$BENCH_PORT
+for variant in $BENCH_WRITE_VARIANTS; do
+    port=$(next_port "$port")
+    PORTS[$variant]=$port
+    data=$WORK/$variant
     mkdir -p "$data"
-    local settings=()
+    settings=()
     case $variant in
         before) settings=("QUARKUS_DATASOURCE_JDBC_URL=jdbc:h2:file:$data/directory;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384"
                           DIRECTORY_H2_FSYNC=false) ;;
@@ -113,28 +121,39 @@ run_variant() {  # $1 variant, $2 round; prints creates/s
     # shellcheck disable=SC2086
     env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD \
         -u DIRECTORY_SEARCH_INDEX_DIR -u DIRECTORY_DEMO_DATA -u DIRECTORY_H2_FSYNC -u QUARKUS_PROFILE \
-        DIRECTORY_DATA_DIR="$data" DIRECTORY_ADMIN_PASSWORD="$ADMIN_PASSWORD" QUARKUS_HTTP_PORT="$PORT" \
+        DIRECTORY_DATA_DIR="$data" DIRECTORY_ADMIN_PASSWORD="$ADMIN_PASSWORD" QUARKUS_HTTP_PORT="$port" \
         "${settings[@]}" "$JAVA" $BENCH_JAVA_OPTS -jar "$WORK/app/quarkus-run.jar" >"$data/app.log" 2>&1 &
-    APP_PID=$!
-    local waited=0
-    until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
-        kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$data/app.log" >&2; die "the service exited"; }
-        (( waited < BENCH_READY_TIMEOUT * 5 )) || die "not ready after ${BENCH_READY_TIMEOUT}s"
+    PIDS[$variant]=$!
+    port=$((port + 1))
+done
+for variant in $BENCH_WRITE_VARIANTS; do
+    waited=0
+    until curl -fsS -o /dev/null "http://127.0.0.1:${PORTS[$variant]}/q/health/ready" 2>/dev/null; do
+        kill -0 "${PIDS[$variant]}" 2>/dev/null || { tail -30 "$WORK/$variant/app.log" >&2; die "$variant: the service exited"; }
+        (( waited < BENCH_READY_TIMEOUT * 5 )) || die "$variant: not ready after ${BENCH_READY_TIMEOUT}s"
         sleep 0.2; waited=$((waited + 1))
     done
-    node "$HERE/writes.mjs" "$BASE" admin "$ADMIN_PASSWORD" "$BENCH_WRITERS" "$BENCH_WARMUP_SECONDS" Warmup >/dev/null
-    local result
-    result=$(node "$HERE/writes.mjs" "$BASE" admin "$ADMIN_PASSWORD" "$BENCH_WRITERS" "$BENCH_WRITE_SECONDS" Bench)
-    stop_service
-    echo "$result" >"$data/result.json"
-    log "round $round $variant: $result"
-    echo "$result"
+    log "$variant ready on port ${PORTS[$variant]}"
+done
+
+# All variants' writers at once; $1 seconds, $2 name prefix, $3 round (results in $WORK/<variant>/<round>.json).
+write_all() {
+    local variant pids=()
+    for variant in $BENCH_WRITE_VARIANTS; do
+        node "$HERE/writes.mjs" "http://127.0.0.1:${PORTS[$variant]}" admin "$ADMIN_PASSWORD" "$BENCH_WRITERS" "$1" "$2" \
+            >"$WORK/$variant/$3.json" &
+        pids+=($!)
+    done
+    wait "${pids[@]}"
 }
 
+write_all "$BENCH_WARMUP_SECONDS" Warmup warmup
 declare -A RATES=() P50=() P99=() ERRORS=()
 for round in $(seq 1 "$BENCH_RUNS"); do
+    write_all "$BENCH_WRITE_SECONDS" "Round$round" "$round"
     for variant in $BENCH_WRITE_VARIANTS; do
-        json=$(run_variant "$variant" "$round")
+        json=$(cat "$WORK/$variant/$round.json")
+        log "round $round $variant: $json"
         field() { sed -E "s/.*\"$1\":([0-9.]+).*/\1/" <<<"$json"; }
         RATES[$variant]+="$(field perSecond) "
         P50[$variant]+="$(field p50ms) "
@@ -142,6 +161,7 @@ for round in $(seq 1 "$BENCH_RUNS"); do
         ERRORS[$variant]=$(( ${ERRORS[$variant]:-0} + $(field errors) ))
     done
 done
+stop_services
 
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 mkdir -p "$BENCH_RESULTS_DIR"
@@ -150,7 +170,7 @@ first=${BENCH_WRITE_VARIANTS%% *}
 base_rate=$(median "${RATES[$first]}")
 {
     echo "write benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg),"
-    echo "$BENCH_WRITERS writers creating members for ${BENCH_WRITE_SECONDS}s after ${BENCH_WARMUP_SECONDS}s of warm-up, $BENCH_RUNS rounds; JVM $BENCH_JAVA_OPTS"
+    echo "$BENCH_WRITERS writers per variant creating members for ${BENCH_WRITE_SECONDS}s after ${BENCH_WARMUP_SECONDS}s of warm-up, $BENCH_RUNS rounds, variants side by side; JVM $BENCH_JAVA_OPTS"
     printf '| %-8s | %-22s | %-14s | %-13s | %-13s | %-6s |\n' variant "creates/s (each run)" "median creates/s" "vs $first" "p50 / p99 ms" errors
     for variant in $BENCH_WRITE_VARIANTS; do
         rate=$(median "${RATES[$variant]}")
