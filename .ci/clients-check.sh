@@ -56,12 +56,6 @@ wait "${GEN_JAVA}" || { tail -30 "${WORK}/generate-java.log" >&2; echo "generati
 wait "${GEN_TS}" || { tail -30 "${WORK}/generate-ts.log" >&2; echo "generating the TypeScript client failed" >&2; exit 1; }
 echo "generated the Java and TypeScript clients in $(secs "${T}")"
 
-# --- start the service while compiling -----------------------------------------------------------------
-DIRECTORY_DATA_DIR="${DATA}" DIRECTORY_ADMIN_PASSWORD="${ADMIN_PASSWORD}" QUARKUS_HTTP_PORT="${PORT}" \
-  QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx256m -jar "${JAR}" >>"${WORK}/app.log" 2>&1 &
-PID=$!
-app_log() { echo "--- last lines of the service's log" >&2; tail -40 "${WORK}/app.log" >&2; }
-
 # --- compile ---------------------------------------------------------------------------------------
 T=$(date +%s%N)
 # The generated project's own dependencies (compile and provided scopes), from Maven Central through ./mvnw;
@@ -86,14 +80,20 @@ cp .ci/clients/check.ts "${WORK}/ts/check.ts"
 "${TSC}" --strict --target es2020 --module commonjs --lib es2020,dom --outDir "${WORK}/ts/out" "${WORK}/ts/check.ts"
 echo "compiled the TypeScript client and check.ts (tsc --strict) in $(secs "${T}")"
 
+# --- start the service (after compiling: on a busy machine its first database connection is slow) ---
+DIRECTORY_DATA_DIR="${DATA}" DIRECTORY_ADMIN_PASSWORD="${ADMIN_PASSWORD}" QUARKUS_HTTP_PORT="${PORT}" \
+  QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx256m -jar "${JAR}" >>"${WORK}/app.log" 2>&1 &
+PID=$!
+app_log() { echo "--- last lines of the service's log" >&2; tail -40 "${WORK}/app.log" >&2; }
+
 # --- run against the service -----------------------------------------------------------------------
 ready=0
-for _ in $(seq 1 300); do
+for _ in $(seq 1 600); do
   if curl -fsS -o /dev/null "${BASE}/q/health/ready" 2>/dev/null; then ready=1; break; fi
   kill -0 "${PID}" 2>/dev/null || { echo "the service exited during start" >&2; app_log; exit 1; }
   sleep 0.1
 done
-((ready)) || { echo "not ready after 30 s" >&2; app_log; exit 1; }
+((ready)) || { echo "not ready after 60 s" >&2; app_log; exit 1; }
 rc=0
 T=$(date +%s%N)
 java -cp "${WORK}/java-classes:${DEPS}/*" ClientCheck "${BASE}" "${ADMIN_PASSWORD}" || rc=1
