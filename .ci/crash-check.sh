@@ -49,7 +49,12 @@ RUN="krasch$(head -c 64 /dev/urandom | tr -dc 'a-z' | cut -c1-10)"
 PID="" WRITER_PID=""
 cleanup() {
   [[ -n ${WRITER_PID} ]] && kill "${WRITER_PID}" 2>/dev/null
-  [[ -n ${PID} ]] && kill -9 "${PID}" 2>/dev/null
+  if [[ -n ${PID} ]]; then
+    kill "${PID}" 2>/dev/null
+    for _ in $(seq 1 100); do kill -0 "${PID}" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "${PID}" 2>/dev/null
+    wait "${PID}" 2>/dev/null
+  fi
   if [[ "${CRASH_KEEP:-0}" == 1 ]]; then echo "kept ${TMP} (admin password ${PASSWORD}, run word ${RUN})"; else rm -rf "${TMP}"; fi
 }
 trap cleanup EXIT
