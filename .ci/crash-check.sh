@@ -48,14 +48,16 @@ BASE="http://127.0.0.1:${PORT}"
 RUN="krasch$(head -c 64 /dev/urandom | tr -dc 'a-z' | cut -c1-10)"
 PID="" WRITER_PID=""
 cleanup() {
-  [[ -n ${WRITER_PID} ]] && kill "${WRITER_PID}" 2>/dev/null
+  local rc=$?
+  [[ -n ${WRITER_PID} ]] && { kill "${WRITER_PID}" 2>/dev/null || true; }
   if [[ -n ${PID} ]]; then
-    kill "${PID}" 2>/dev/null
+    kill "${PID}" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "${PID}" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "${PID}" 2>/dev/null
-    wait "${PID}" 2>/dev/null
+    kill -9 "${PID}" 2>/dev/null || true
+    wait "${PID}" 2>/dev/null || true
   fi
   if [[ "${CRASH_KEEP:-0}" == 1 ]]; then echo "kept ${TMP} (admin password ${PASSWORD}, run word ${RUN})"; else rm -rf "${TMP}"; fi
+  exit "${rc}"
 }
 trap cleanup EXIT
 
