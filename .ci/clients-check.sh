@@ -24,11 +24,16 @@ JAR=target/quarkus-app/quarkus-run.jar
 [[ -x ${TSC:-} ]] || { echo "set TSC to the tsc of typescript 5.9.3" >&2; exit 1; }
 command -v node >/dev/null || { echo "node is missing" >&2; exit 1; }
 
-PORT=${1:-$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")}
+# Ports the kernel just handed out on the loopback interface (override: first and second argument): the API's
+# and the management interface's (health).
+free_port() { node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"; }
+PORT=${1:-$(free_port)}
+MANAGEMENT_PORT=${2:-$(free_port)}
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/directory-clients.XXXXXX")"
 DATA="${WORK}/data"
 ADMIN_PASSWORD="clients-admin-$(date +%s%N | sha256sum | cut -c1-12)"
 BASE="http://127.0.0.1:${PORT}"
+OPS="http://127.0.0.1:${MANAGEMENT_PORT}"
 PID=""
 cleanup() {
   [[ -n ${PID} ]] && { kill "${PID}" 2>/dev/null; wait "${PID}" 2>/dev/null || true; }
@@ -82,14 +87,14 @@ echo "compiled the TypeScript client and check.ts (tsc --strict) in $(secs "${T}
 
 # --- start the service (after compiling: on a busy machine its first database connection is slow) ---
 DIRECTORY_DATA_DIR="${DATA}" DIRECTORY_ADMIN_PASSWORD="${ADMIN_PASSWORD}" QUARKUS_HTTP_PORT="${PORT}" \
-  QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx256m -jar "${JAR}" >>"${WORK}/app.log" 2>&1 &
+  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="${MANAGEMENT_PORT}" QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx256m -jar "${JAR}" >>"${WORK}/app.log" 2>&1 &
 PID=$!
 app_log() { echo "--- last lines of the service's log" >&2; tail -40 "${WORK}/app.log" >&2; }
 
 # --- run against the service -----------------------------------------------------------------------
 ready=0
 for _ in $(seq 1 600); do
-  if curl -fsS -o /dev/null "${BASE}/q/health/ready" 2>/dev/null; then ready=1; break; fi
+  if curl -fsS -o /dev/null "${OPS}/q/health/ready" 2>/dev/null; then ready=1; break; fi
   kill -0 "${PID}" 2>/dev/null || { echo "the service exited during start" >&2; app_log; exit 1; }
   sleep 0.1
 done

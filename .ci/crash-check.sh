@@ -38,12 +38,16 @@ port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT="${CRASH_PORT:-18081}"
 for _ in $(seq 1 20); do port_is_free "${PORT}" && break; PORT=$((PORT + 1)); done
 port_is_free "${PORT}" || { echo "no free port from ${CRASH_PORT:-18081}" >&2; exit 1; }
+# Health is on the management interface, a port of its own: the next free one after the API's.
+MANAGEMENT_PORT=$((PORT + 1))
+for _ in $(seq 1 20); do port_is_free "${MANAGEMENT_PORT}" && break; MANAGEMENT_PORT=$((MANAGEMENT_PORT + 1)); done
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/directory-crash.XXXXXX")"
 DATA="${TMP}/data"
 CLIENT_LOG="${TMP}/acknowledged.jsonl"
 PASSWORD="crash-check-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 BASE="http://127.0.0.1:${PORT}"
+OPS="http://127.0.0.1:${MANAGEMENT_PORT}"
 # One word every member of this run carries in its name (letters only), for the index check.
 RUN="krasch$(head -c 64 /dev/urandom | tr -dc 'a-z' | cut -c1-10)"
 PID="" WRITER_PID=""
@@ -64,10 +68,10 @@ trap cleanup EXIT
 start() {
   local started=${SECONDS}
   DIRECTORY_DATA_DIR="${DATA}" DIRECTORY_ADMIN_PASSWORD="${PASSWORD}" QUARKUS_HTTP_PORT="${PORT}" \
-    java "${JAVA_OPTS[@]}" -jar "${JAR}" >>"${TMP}/app.log" 2>&1 &
+    QUARKUS_MANAGEMENT_PORT="${MANAGEMENT_PORT}" java "${JAVA_OPTS[@]}" -jar "${JAR}" >>"${TMP}/app.log" 2>&1 &
   PID=$!
   # Ready means the database is up and the search index has been opened and caught up.
-  until curl -fsS -o /dev/null "${BASE}/q/health/ready" 2>/dev/null; do
+  until curl -fsS -o /dev/null "${OPS}/q/health/ready" 2>/dev/null; do
     kill -0 "${PID}" 2>/dev/null || { tail -40 "${TMP}/app.log" >&2; echo "the jar exited" >&2; exit 1; }
     ((SECONDS - started < READY_TIMEOUT)) || { tail -40 "${TMP}/app.log" >&2; echo "not ready after ${READY_TIMEOUT} s" >&2; exit 1; }
     sleep 0.2
@@ -76,7 +80,7 @@ start() {
 
 acked() { grep -c '"t":"ack"' "${CLIENT_LOG}" 2>/dev/null || true; }
 
-echo "crash check: ${JAR}, ${WRITERS} writers, kill -9 after ${ACKS} acknowledged writes, port ${PORT}"
+echo "crash check: ${JAR}, ${WRITERS} writers, kill -9 after ${ACKS} acknowledged writes, port ${PORT} (management ${MANAGEMENT_PORT})"
 start
 echo "started (pid ${PID})"
 : >"${CLIENT_LOG}"

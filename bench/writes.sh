@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The write benchmark: what durability costs. One service per variant of the H2 settings, side by side on
-# fresh data folders; in each round BENCH_WRITERS concurrent writers per service create members for
-# BENCH_WRITE_SECONDS (after a warm-up), all variants at the same time; the median creates/s per variant and
-# the ratio to the first variant at the end. See bench/README.md.
+# The write benchmark: what durability costs. One service per variant of the H2 settings, on fresh data
+# folders; in each round BENCH_WRITERS concurrent writers create members on each service in turn for
+# BENCH_WRITE_SECONDS (after a warm-up); the median creates/s per variant and the ratio to the first
+# variant at the end. See bench/README.md.
 #
 #   bash bench/writes.sh                       # before and after, 3 rounds
 #   BENCH_WRITE_VARIANTS="before nofsync after" BENCH_RUNS=5 bash bench/writes.sh
@@ -70,7 +70,7 @@ compgen -G "$APP/lib/main/com.h2database.h2-*.jar" >/dev/null || die "$APP has n
 
 # --- temp folder, and cleaning up whatever happens --------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-write-bench.XXXXXX")
-declare -A PIDS=() PORTS=()
+declare -A PIDS=() PORTS=() MPORTS=()
 stop_services() {
     local pid
     for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -102,13 +102,12 @@ next_port() {
     echo "$port"
 }
 
-# --- the services: one per variant, side by side, each on a fresh data folder ----------------------------
-# All variants run at the same time, so that a shared machine's load weighs on each of them alike: the
-# ratio is fair even when the absolute figures move with the load.
+# --- the services: one per variant, each on a fresh data folder (health on a management port of its own) -
 port=$BENCH_PORT
 for variant in $BENCH_WRITE_VARIANTS; do
     port=$(next_port "$port")
     PORTS[$variant]=$port
+    MPORTS[$variant]=$(next_port $((port + 1)))
     data=$WORK/$variant
     mkdir -p "$data"
     settings=()
@@ -122,13 +121,13 @@ for variant in $BENCH_WRITE_VARIANTS; do
     env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD \
         -u DIRECTORY_SEARCH_INDEX_DIR -u DIRECTORY_DEMO_DATA -u DIRECTORY_H2_FSYNC -u QUARKUS_PROFILE \
         DIRECTORY_DATA_DIR="$data" DIRECTORY_ADMIN_PASSWORD="$ADMIN_PASSWORD" QUARKUS_HTTP_PORT="$port" \
-        "${settings[@]}" "$JAVA" $BENCH_JAVA_OPTS -jar "$WORK/app/quarkus-run.jar" >"$data/app.log" 2>&1 &
+        QUARKUS_MANAGEMENT_PORT="${MPORTS[$variant]}" "${settings[@]}" "$JAVA" $BENCH_JAVA_OPTS -jar "$WORK/app/quarkus-run.jar" >"$data/app.log" 2>&1 &
     PIDS[$variant]=$!
-    port=$((port + 1))
+    port=$((${MPORTS[$variant]} + 1))
 done
 for variant in $BENCH_WRITE_VARIANTS; do
     waited=0
-    until curl -fsS -o /dev/null "http://127.0.0.1:${PORTS[$variant]}/q/health/ready" 2>/dev/null; do
+    until curl -fsS -o /dev/null "http://127.0.0.1:${MPORTS[$variant]}/q/health/ready" 2>/dev/null; do
         kill -0 "${PIDS[$variant]}" 2>/dev/null || { tail -30 "$WORK/$variant/app.log" >&2; die "$variant: the service exited"; }
         (( waited < BENCH_READY_TIMEOUT * 5 )) || die "$variant: not ready after ${BENCH_READY_TIMEOUT}s"
         sleep 0.2; waited=$((waited + 1))
@@ -136,15 +135,15 @@ for variant in $BENCH_WRITE_VARIANTS; do
     log "$variant ready on port ${PORTS[$variant]}"
 done
 
-# All variants' writers at once; $1 seconds, $2 name prefix, $3 round (results in $WORK/<variant>/<round>.json).
+# Each variant's writers in turn (the others idle meanwhile), so that one variant's CPU work cannot hide
+# another's waiting for the disk; rounds interleave the variants, so a shared machine's drifting load
+# weighs on each alike. $1 seconds, $2 name prefix, $3 round (results in $WORK/<variant>/<round>.json).
 write_all() {
-    local variant pids=()
+    local variant
     for variant in $BENCH_WRITE_VARIANTS; do
         node "$HERE/writes.mjs" "http://127.0.0.1:${PORTS[$variant]}" admin "$ADMIN_PASSWORD" "$BENCH_WRITERS" "$1" "$2" \
-            >"$WORK/$variant/$3.json" &
-        pids+=($!)
+            >"$WORK/$variant/$3.json"
     done
-    wait "${pids[@]}"
 }
 
 write_all "$BENCH_WARMUP_SECONDS" Warmup warmup
@@ -170,7 +169,7 @@ first=${BENCH_WRITE_VARIANTS%% *}
 base_rate=$(median "${RATES[$first]}")
 {
     echo "write benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg),"
-    echo "$BENCH_WRITERS writers per variant creating members for ${BENCH_WRITE_SECONDS}s after ${BENCH_WARMUP_SECONDS}s of warm-up, $BENCH_RUNS rounds, variants side by side; JVM $BENCH_JAVA_OPTS"
+    echo "$BENCH_WRITERS writers per variant creating members for ${BENCH_WRITE_SECONDS}s after ${BENCH_WARMUP_SECONDS}s of warm-up, $BENCH_RUNS rounds, variants in turn; JVM $BENCH_JAVA_OPTS"
     printf '| %-8s | %-22s | %-14s | %-13s | %-13s | %-6s |\n' variant "creates/s (each run)" "median creates/s" "vs $first" "p50 / p99 ms" errors
     for variant in $BENCH_WRITE_VARIANTS; do
         rate=$(median "${RATES[$variant]}")
