@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Utf8 {
 
+    /** The chars {@link #requireValid} decodes at a time. */
+    private static final int CHECK_BUFFER = 1024;
+
     private Utf8() {
     }
 
@@ -25,24 +28,37 @@ public final class Utf8 {
     }
 
     public static String decode(byte[] bytes, int offset, int length) throws InvalidUtf8Exception {
+        // UTF-8 never gives more chars than bytes: the text fits the buffer in one pass.
+        CharBuffer text = CharBuffer.allocate(length);
+        decode(bytes, offset, length, text);
+        return text.flip().toString();
+    }
+
+    /**
+     * Checks that the bytes are UTF-8, without keeping the text: a small buffer is reused, so that checking a body
+     * before a parser reads it costs no copy of the body.
+     */
+    public static void requireValid(byte[] bytes, int offset, int length) throws InvalidUtf8Exception {
+        decode(bytes, offset, length, CharBuffer.allocate(Math.min(length, CHECK_BUFFER)));
+    }
+
+    /** Decodes into {@code out}, which is emptied each time it fills up (a caller that keeps the text sizes it to fit). */
+    private static void decode(byte[] bytes, int offset, int length, CharBuffer out) throws InvalidUtf8Exception {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
-        CharBuffer out = CharBuffer.allocate(length);
         CoderResult result = decoder.decode(in, out, true);
+        while (result.isOverflow()) {
+            out.clear();
+            result = decoder.decode(in, out, true);
+        }
         if (result.isUnderflow()) {
             result = decoder.flush(out);
         }
         if (result.isError()) {
             throw new InvalidUtf8Exception(in.position() - offset);
         }
-        return out.flip().toString();
-    }
-
-    /** Checks that the bytes are UTF-8, without keeping the text. */
-    public static void requireValid(byte[] bytes, int offset, int length) throws InvalidUtf8Exception {
-        decode(bytes, offset, length);
     }
 
     /** Bytes that are not UTF-8; an IOException, so that it can leave a parser's input stream. */

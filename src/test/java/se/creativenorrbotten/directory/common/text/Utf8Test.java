@@ -85,12 +85,35 @@ class Utf8Test {
             if (roundTrips) {
                 valid++;
                 assertArrayEquals(bytes, Utf8.decode(bytes).getBytes(StandardCharsets.UTF_8));
+                Utf8.requireValid(bytes, 0, bytes.length);
             } else {
                 assertThrows(Utf8.InvalidUtf8Exception.class, () -> Utf8.decode(bytes), () -> HexFormat.of().formatHex(bytes));
+                assertThrows(Utf8.InvalidUtf8Exception.class, () -> Utf8.requireValid(bytes, 0, bytes.length),
+                        () -> HexFormat.of().formatHex(bytes));
             }
         }
         // Both outcomes were exercised.
         assertEquals(true, valid > 1000 && valid < 19_000, "valid: " + valid);
+    }
+
+    /** The check without the text reuses a small buffer: it must judge long input, and name the offset, the same. */
+    @Test
+    void requireValidJudgesLongInputLikeDecode() throws Exception {
+        // Emoji (4 bytes, 2 chars) at every alignment across the check's buffer, then a malformed byte far in.
+        for (int shift = 0; shift < 4; shift++) {
+            byte[] text = ("x".repeat(shift) + "\uD83D\uDE00".repeat(3000)).getBytes(StandardCharsets.UTF_8);
+            Utf8.requireValid(text, 0, text.length);
+            byte[] broken = concat(text, hex("C0 BC"));
+            Utf8.InvalidUtf8Exception e = assertThrows(Utf8.InvalidUtf8Exception.class,
+                    () -> Utf8.requireValid(broken, 0, broken.length));
+            assertEquals(text.length, e.offset());
+            byte[] cutOff = Arrays.copyOf(text, text.length - 1);
+            assertEquals(cutOff.length - 3, assertThrows(Utf8.InvalidUtf8Exception.class,
+                    () -> Utf8.requireValid(cutOff, 0, cutOff.length)).offset());
+        }
+        Utf8.requireValid(new byte[0], 0, 0);
+        byte[] offset = hex("FF 61 62 C0 BC");
+        assertEquals(2, assertThrows(Utf8.InvalidUtf8Exception.class, () -> Utf8.requireValid(offset, 1, 4)).offset());
     }
 
     @Test
