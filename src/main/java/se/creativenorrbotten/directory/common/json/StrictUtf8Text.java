@@ -15,7 +15,8 @@ import se.creativenorrbotten.directory.common.text.Utf8;
 /**
  * Reads a JSON body that a resource takes as a String (merge patches, applications) as strict UTF-8. The
  * built-in String reader would replace malformed bytes with U+FFFD and store them; here they are refused
- * like in every other body ({@link StrictUtf8Input}), whatever charset the Content-Type claims.
+ * like in every other body ({@link StrictUtf8Input}, UTF-16 and UTF-32 included), whatever charset the
+ * Content-Type claims.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
@@ -29,6 +30,8 @@ public class StrictUtf8Text implements MessageBodyReader<String> {
     @Override
     public String readFrom(Class<String> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        return Utf8.decode(entityStream.readAllBytes());
+        byte[] body = entityStream.readAllBytes();
+        StrictUtf8Input.refuseOtherUnicode(body, 0, body.length);
+        return Utf8.decode(body);
     }
 }

@@ -128,6 +128,24 @@ class TextInputTest {
         assertEquals(before, target.state().get(), "nothing may change after a refusal");
     }
 
+    /** Jackson would detect UTF-16 and UTF-32 by their NUL bytes and read them; the API takes UTF-8 only. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writePaths")
+    void aBodyInUtf16OrUtf32Is400MalformedRequestAndChangesNothing(WritePath path) {
+        Target target = path.prepare().apply(this).apply(unique());
+        Object before = target.state().get();
+        // U+4E2D is 4E 2D in UTF-16BE: only the NUL bytes tell the body from ASCII.
+        String json = target.template().replace(SLOT, "\u4E2D");
+        for (String encoding : List.of("UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE")) {
+            byte[] body = json.getBytes(java.nio.charset.Charset.forName(encoding));
+
+            inCase(encoding, () -> assertProblem(target.send(body), 400)
+                    .body("type", equalTo(PROBLEM_TYPES + "malformed-request"))
+                    .body("detail", containsString("not valid UTF-8")));
+        }
+        assertEquals(before, target.state().get(), "nothing may change after a refusal");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("writePaths")
     void badTextIs400InvalidInputNamingTheFieldAndChangesNothing(WritePath path) {
