@@ -18,17 +18,23 @@ import se.creativenorrbotten.directory.common.text.Utf8;
  * reaches a database (PostgreSQL refuses U+0000 with an error) and {@code %C0%BC} is not quietly read as
  * U+FFFD. The path gives 400 malformed-request; a query parameter 400 invalid-input naming it. A percent
  * sign that starts no escape is left as it is, for the HTTP layer to judge.
+ * <p>
+ * Printable ASCII without a percent sign (most requests: a public GET, a search for plain words) is
+ * acceptable as it is and is not decoded here.
  */
 public class UrlText {
 
     @ServerRequestFilter(preMatching = true)
     public void check(HttpServerRequest request) {
+        String query = request.query();
+        if (plain(request.path()) && plain(query)) {
+            return;
+        }
         String pathProblem = problem(request.path(), false, PlainText.Lines.SINGLE);
         if (pathProblem != null) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request path " + pathProblem
                     + " once percent-decoded.");
         }
-        String query = request.query();
         if (query == null || query.isEmpty()) {
             return;
         }
@@ -52,7 +58,7 @@ public class UrlText {
 
     /** What is wrong with a percent-encoded part of the URL, or null. */
     static String problem(String raw, boolean query, PlainText.Lines lines) {
-        if (raw == null || raw.isEmpty()) {
+        if (plain(raw)) {
             return null;
         }
         String text;
@@ -83,6 +89,20 @@ public class UrlText {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /** Printable ASCII (space to '~') without a percent sign, or none: acceptable without being decoded. */
+    static boolean plain(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '%') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int hex(char c) {

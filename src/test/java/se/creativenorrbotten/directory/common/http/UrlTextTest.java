@@ -1,7 +1,9 @@
 package se.creativenorrbotten.directory.common.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 
@@ -39,6 +41,18 @@ class UrlTextTest {
         assertEquals("contains a control character (U+001B) at character 1", UrlText.problem("%1b", false, Lines.SINGLE));
         assertEquals("must be a single line: contains a line break (U+000A) at character 2",
                 UrlText.problem("/%0A", false, Lines.SINGLE));
+    }
+
+    @Test
+    void printableAsciiWithoutEscapesIsPlain() {
+        assertTrue(UrlText.plain("/api/v1/members/asa-oberg-design"));
+        assertTrue(UrlText.plain("q=foto+lulea&skill=ux-design&page=2"));
+        assertTrue(UrlText.plain(""));
+        assertFalse(UrlText.plain("q=foto%20lulea"));
+        assertFalse(UrlText.plain("q=\u00C3\u00A5"));
+        assertFalse(UrlText.plain("q=a\u0000"));
+        assertFalse(UrlText.plain("q=a\u007F"));
+        assertNull(UrlText.problem("q+and+more", true, Lines.SINGLE));
     }
 
     @Test
