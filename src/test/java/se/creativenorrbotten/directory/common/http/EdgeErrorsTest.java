@@ -109,6 +109,29 @@ class EdgeErrorsTest {
         assertEquals(PROBLEM_TYPES + "payload-too-large", JsonPath.from(answer.body()).getString("type"));
     }
 
+    /** At the limit a chunked body is read; one byte past it, 413, as for a declared length. */
+    @Test
+    void aChunkedBodyIsReadUpToExactlyTheLimit() throws Exception {
+        for (int extra : new int[] { 0, 1 }) {
+            String json = "{\"name\":\"\"}";
+            String body = json.replace("\"\"}", "\"" + "x".repeat(64 * 1024 + extra - json.length()) + "\"}");
+            StringBuilder request = new StringBuilder("POST /api/v1/applications HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (int at = 0; at < body.length(); at += 8192) {
+                String chunk = body.substring(at, Math.min(body.length(), at + 8192));
+                request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+            }
+            request.append("0\r\n\r\n");
+
+            RawHttp.Answer answer = RawHttp.exchange(api, request.toString());
+
+            // At the limit the body reaches the resource, which judges its content (no consents: 400 invalid-input).
+            assertEquals(extra == 0 ? 400 : 413, answer.status(), answer.body());
+            assertEquals(PROBLEM_TYPES + (extra == 0 ? "invalid-input" : "payload-too-large"),
+                    JsonPath.from(answer.body()).getString("type"));
+        }
+    }
+
     @Test
     void aRequestWithoutHostIs400Problem() throws Exception {
         RawHttp.Answer answer = RawHttp.exchange(api, "GET /api/v1/skills HTTP/1.1\r\n\r\n");
