@@ -19,8 +19,10 @@ import se.creativenorrbotten.directory.common.text.Utf8;
  * U+FFFD. The path gives 400 malformed-request; a query parameter 400 invalid-input naming it. A percent
  * sign that starts no escape is left as it is, for the HTTP layer to judge.
  * <p>
- * Printable ASCII without a percent sign (most requests: a public GET, a search for plain words) is
- * acceptable as it is and is not decoded here.
+ * A byte outside ASCII must be percent-encoded (RFC 3986), or the request is 400 malformed-request: the HTTP
+ * layer reads a raw one as ISO-8859-1, so that raw UTF-8 "å" would reach a resource as "Ã¥". Printable ASCII
+ * without a percent sign (most requests: a public GET, a search for plain words) is acceptable as it is and
+ * is not decoded here.
  */
 public class UrlText {
 
@@ -30,6 +32,8 @@ public class UrlText {
         if (plain(request.path()) && plain(query)) {
             return;
         }
+        requireAscii("path", request.path());
+        requireAscii("query", query);
         String pathProblem = problem(request.path(), false, PlainText.Lines.SINGLE);
         if (pathProblem != null) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request path " + pathProblem
@@ -53,6 +57,13 @@ public class UrlText {
                             valueProblem + " (once percent-decoded)");
                 }
             }
+        }
+    }
+
+    private static void requireAscii(String part, String raw) {
+        if (raw != null && raw.chars().anyMatch(c -> c > 0x7F)) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request " + part + " holds a character"
+                    + " outside ASCII that is not percent-encoded: send it as %-escaped UTF-8 (å as %C3%A5).");
         }
     }
 

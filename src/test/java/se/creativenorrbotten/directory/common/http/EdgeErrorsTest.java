@@ -132,6 +132,22 @@ class EdgeErrorsTest {
         }
     }
 
+    /** The HTTP layer reads raw bytes of the request line as ISO-8859-1: raw UTF-8 would be read as other text. */
+    @Test
+    void aRawNonAsciiCharacterInTheUrlIs400Problem() throws Exception {
+        for (String target : new String[] { "/api/v1/members/\u00C3\u00A5sa", "/api/v1/members?q=\u00C3\u00A5",
+                "/api/v1/members/suggest?q=Lule\u00C3\u00A5" }) {
+            RawHttp.Answer answer = RawHttp.exchange(api, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+            assertEquals(400, answer.status(), target);
+            assertEquals(PROBLEM_TYPES + "malformed-request", JsonPath.from(answer.body()).getString("type"));
+            assertTrue(JsonPath.from(answer.body()).getString("detail").contains("not percent-encoded"), answer.body());
+        }
+        // Percent-encoded, the same text is fine.
+        assertEquals(200, RawHttp.exchange(api, "GET /api/v1/members/suggest?q=Lule%C3%A5 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n").status());
+    }
+
     @Test
     void aRequestWithoutHostIs400Problem() throws Exception {
         RawHttp.Answer answer = RawHttp.exchange(api, "GET /api/v1/skills HTTP/1.1\r\n\r\n");
