@@ -94,13 +94,18 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
             send(context, ProblemType.PAYLOAD_TOO_LARGE, tooLarge());
             return;
         }
+        if (!CrossSiteWrites.isWrite(method)) {
+            // A read (most traffic: public GETs and searches) is neither judged for its site nor for its body.
+            context.next();
+            return;
+        }
         if (crossSite.refuses(method, request.getHeader("Sec-Fetch-Site"), request.getHeader(HttpHeaders.ORIGIN),
                 request.scheme() + "://" + request.host())) {
             send(context, ProblemType.CROSS_SITE_REQUEST, "A browser sent this " + method + " from a page on another site ("
                     + originOf(request) + "), which is not trusted for writes.");
             return;
         }
-        if (CrossSiteWrites.isWrite(method) && hasBody(request) && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+        if (hasBody(request) && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             send(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body must be JSON: send it with Content-Type"
                     + " application/json (application/merge-patch+json for PATCH).");
             return;
