@@ -149,14 +149,16 @@ public class MemberService {
         members.persist(member);
         record(member, now, actor, source == ConsentSource.APPLICATION ? HistoryAction.SUBMITTED : HistoryAction.CREATED,
                 "status", null, status, null);
-        consent(member, now, actor, source, MemberConsent.CONTACT_PUBLIC, member.isContactPublic());
+        // A new member's consents are the ones given here: no need to read them back.
+        List<MemberConsent> given = new ArrayList<>(2);
+        given.add(consent(member, now, actor, source, MemberConsent.CONTACT_PUBLIC, member.isContactPublic()));
         if (source == ConsentSource.APPLICATION) {
             // The applicant confirmed the privacy notice (ApplicationService refuses an application without it).
-            consent(member, now, actor, source, MemberConsent.PRIVACY_NOTICE, true);
+            given.add(consent(member, now, actor, source, MemberConsent.PRIVACY_NOTICE, true));
         }
         members.flush();
         written.fire(MemberWritten.of(member.getId()));
-        return view(member);
+        return view(member, given);
     }
 
     private static boolean slugTaken(Throwable e) {
@@ -378,8 +380,10 @@ public class MemberService {
         return node == null || node.isNull() || node.isMissingNode() ? null : node.toString();
     }
 
-    private void consent(Member member, Instant at, String actor, ConsentSource source, String kind, boolean given) {
-        consents.persist(new MemberConsent(member.getId(), kind, given, at, source, actor));
+    private MemberConsent consent(Member member, Instant at, String actor, ConsentSource source, String kind, boolean given) {
+        MemberConsent consent = new MemberConsent(member.getId(), kind, given, at, source, actor);
+        consents.persist(consent);
+        return consent;
     }
 
     /** By id when {@code idOrSlug} has the canonical form of one (8-4-4-4-12 hex digits), else by slug. */
