@@ -59,7 +59,7 @@ public class MemberService {
     public static final String CONTROLLER = "Creative Norrbotten member directory";
     private static final int MAX_FEATURE_DAYS = 366;
 
-    static final String FALLBACK_SLUG = "member";
+    private static final String FALLBACK_SLUG = "member";
     private static final int MAX_SLUG_LENGTH = 80;
     /** Attempts that pick a numbered slug (among the first 1, 2, 4, … 64 free ones); later ones add a random suffix. */
     private static final int NUMBERED_SLUG_ATTEMPTS = 7;
@@ -149,14 +149,16 @@ public class MemberService {
         members.persist(member);
         record(member, now, actor, source == ConsentSource.APPLICATION ? HistoryAction.SUBMITTED : HistoryAction.CREATED,
                 "status", null, status, null);
-        consent(member, now, actor, source, MemberConsent.CONTACT_PUBLIC, member.isContactPublic());
+        // A new member's consents are the ones given here: no need to read them back.
+        List<MemberConsent> given = new ArrayList<>(2);
+        given.add(consent(member, now, actor, source, MemberConsent.CONTACT_PUBLIC, member.isContactPublic()));
         if (source == ConsentSource.APPLICATION) {
             // The applicant confirmed the privacy notice (ApplicationService refuses an application without it).
-            consent(member, now, actor, source, MemberConsent.PRIVACY_NOTICE, true);
+            given.add(consent(member, now, actor, source, MemberConsent.PRIVACY_NOTICE, true));
         }
         members.flush();
         written.fire(MemberWritten.of(member.getId()));
-        return view(member);
+        return view(member, given);
     }
 
     private static boolean slugTaken(Throwable e) {
@@ -326,15 +328,36 @@ public class MemberService {
         return touched(member, now, changeSeq, seen);
     }
 
-    /** Records a change made at {@code now}; the public view gets a new version only when what it shows changed. */
+    /** Records a change made at {@code now} and answers the member as it is now. */
     private MemberView touched(Member member, Instant now, long changeSeq, MemberMapper.PublicContent seenBefore) {
+        recordChange(member, now, changeSeq, seenBefore);
+        return view(member);
+    }
+
+    /**
+     * Records a change made at {@code now}: a new version, date and place in the change sequence, and a new public
+     * version only when what the public sees changed. Every write of an existing member ends here.
+     */
+    private void recordChange(Member member, Instant now, long changeSeq, MemberMapper.PublicContent seenBefore) {
         if (!seenBefore.equals(MemberMapper.publicContent(member, today()))) {
             member.publicChanged(now);
         }
         member.touch(now, changeSeq);
         members.flush();
         written.fire(MemberWritten.of(member.getId()));
-        return view(member);
+    }
+
+    /**
+     * Gives a member stored before slugs could have the form of a member id ({@link #looksLikeId}) a slug that
+     * does not ({@link MemberUpgrade}), in the caller's transaction; answers the new slug.
+     */
+    String replaceIdLikeSlug(UUID id) {
+        Member member = members.findById(id);
+        long changeSeq = members.nextChangeSeq(); // before the change: the native query flushes pending changes
+        MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today());
+        member.setSlug(freeSlug(FALLBACK_SLUG + " " + member.getSlug(), 1));
+        recordChange(member, now(), changeSeq, seen);
+        return member.getSlug();
     }
 
     private MemberView view(Member member) {
@@ -357,8 +380,10 @@ public class MemberService {
         return node == null || node.isNull() || node.isMissingNode() ? null : node.toString();
     }
 
-    private void consent(Member member, Instant at, String actor, ConsentSource source, String kind, boolean given) {
-        consents.persist(new MemberConsent(member.getId(), kind, given, at, source, actor));
+    private MemberConsent consent(Member member, Instant at, String actor, ConsentSource source, String kind, boolean given) {
+        MemberConsent consent = new MemberConsent(member.getId(), kind, given, at, source, actor);
+        consents.persist(consent);
+        return consent;
     }
 
     /** By id when {@code idOrSlug} has the canonical form of one (8-4-4-4-12 hex digits), else by slug. */
@@ -500,7 +525,7 @@ public class MemberService {
      * attempts a random suffix is added. A slug never has the form of a member id ({@link #looksLikeId}):
      * a name that would give one gets the prefix "member-".
      */
-    String freeSlug(String name, int attempt) {
+    private String freeSlug(String name, int attempt) {
         String base = Folding.slug(name);
         if (base.isEmpty()) {
             base = FALLBACK_SLUG;

@@ -1,8 +1,5 @@
 package se.creativenorrbotten.directory.member;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,15 +8,15 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import se.creativenorrbotten.directory.common.text.Names;
 
 /**
- * Brings members from before a rule up to it, at every start (it finds nothing to do once done): the key of
- * each name's look-alike skeleton (which only Java computes), and a new slug for a member whose slug has the
- * form of a member id (which {@code GET /members/{idOrSlug}} reads as an id, so the slug could lead to
- * another member).
+ * Brings members from before a rule up to it, at every start: the key of each name's look-alike skeleton (which
+ * only Java computes), and a new slug for a member whose slug has the form of a member id (which
+ * {@code GET /members/{idOrSlug}} reads as an id, so the slug could lead to another member). Both rules came
+ * with the skeleton column, and since then every member is stored with its key and a slug of another form: only
+ * a member without a key can need either. So once done, a start costs one look-up of the index on the key.
  */
 @ApplicationScoped
 public class MemberUpgrade {
@@ -29,65 +26,51 @@ public class MemberUpgrade {
 
     private final MemberRepository members;
     private final MemberService service;
-    private final Event<MemberWritten> written;
 
-    public MemberUpgrade(MemberRepository members, MemberService service, Event<MemberWritten> written) {
+    public MemberUpgrade(MemberRepository members, MemberService service) {
         this.members = members;
         this.service = service;
-        this.written = written;
     }
 
     void onStart(@Observes StartupEvent start) {
         upgrade();
     }
 
+    /** What a batch did: the members it looked at, and the changes it made (keys filled in plus slugs replaced). */
+    private record Batch(int members, int changes) {
+    }
+
     /**
-     * Fills in missing skeleton keys and replaces slugs that look like ids; answers how many members it changed.
+     * Fills in missing skeleton keys and replaces slugs that look like ids; answers how many changes it made.
      * A transaction per batch, so that a large directory is not upgraded in one.
      */
     public int upgrade() {
-        int changed = 0;
-        int keyed;
+        int changes = 0;
+        Batch batch;
         do {
-            keyed = QuarkusTransaction.requiringNew().call(this::keyNameSkeletons);
-            changed += keyed;
-        } while (keyed == BATCH);
-        return changed + QuarkusTransaction.requiringNew().call(this::replaceIdLikeSlugs);
+            batch = QuarkusTransaction.requiringNew().call(this::upgradeBatch);
+            changes += batch.changes();
+        } while (batch.members() == BATCH);
+        return changes;
     }
 
-    private int keyNameSkeletons() {
+    private Batch upgradeBatch() {
         List<Object[]> unkeyed = members.getEntityManager()
-                .createQuery("select m.id, m.name from Member m where m.nameSkeleton is null", Object[].class)
+                .createQuery("select m.id, m.name, m.slug from Member m where m.nameSkeleton is null", Object[].class)
                 .setMaxResults(BATCH).getResultList();
+        int changes = 0;
         for (Object[] row : unkeyed) {
+            UUID id = (UUID) row[0];
             // A bulk update: the key is no change of the member, so its version stays.
-            members.update("nameSkeleton = ?1 where id = ?2", Names.skeletonKey((String) row[1]), row[0]);
-        }
-        return unkeyed.size();
-    }
-
-    private int replaceIdLikeSlugs() {
-        List<UUID> idLike = members.getEntityManager()
-                .createQuery("select m.id, m.slug from Member m where length(m.slug) = 36", Object[].class)
-                .getResultList().stream()
-                .filter(row -> MemberService.looksLikeId((String) row[1]))
-                .map(row -> (UUID) row[0]).toList();
-        for (UUID id : idLike) {
-            Member member = members.findById(id);
-            long changeSeq = members.nextChangeSeq();
-            String slug = service.freeSlug(MemberService.FALLBACK_SLUG + " " + member.getSlug(), 1);
-            LOG.infof("Member %s had the slug %s, which reads as a member id; its slug is now %s.", id, member.getSlug(), slug);
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            LocalDate today = now.atZone(MemberService.ZONE).toLocalDate();
-            MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today);
-            member.setSlug(slug);
-            if (!seen.equals(MemberMapper.publicContent(member, today))) {
-                member.publicChanged(now);
+            members.update("nameSkeleton = ?1 where id = ?2", Names.skeletonKey((String) row[1]), id);
+            changes++;
+            String slug = (String) row[2];
+            if (MemberService.looksLikeId(slug)) {
+                LOG.infof("Member %s had the slug %s, which reads as a member id; its slug is now %s.", id, slug,
+                        service.replaceIdLikeSlug(id));
+                changes++;
             }
-            member.touch(now, changeSeq);
-            members.flush();
-            written.fire(MemberWritten.of(id));
         }
-        return idLike.size();
+        return new Batch(unkeyed.size(), changes);
     }
 }

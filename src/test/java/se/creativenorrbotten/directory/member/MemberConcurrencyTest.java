@@ -132,6 +132,38 @@ class MemberConcurrencyTest {
         assertEquals(bodies.get(winner).get("skills"), stored.get("skills"));
     }
 
+    /**
+     * A PATCH that changes nothing, racing one that changes the headline with the same If-Match: the change is
+     * made exactly once (one new version, one new public version), and the no-op either answers the member as
+     * it was (200 with the old ETag) or finds it changed (412); it never writes or undoes anything.
+     */
+    @RepeatedTest(3)
+    void aPatchRacingANoOpPatchIsMadeOnceAndTheNoOpWritesNothing() throws Exception {
+        Created created = create(TestMembers.freelancer(unique()));
+        long publicVersion = TestApi.anonymous().get(created.path()).then().statusCode(200).extract().jsonPath()
+                .getLong("version");
+
+        List<Response> responses = simultaneously(List.of(
+                () -> patch(created.id(), created.etag(), Map.of("headline", "Changed while racing")),
+                () -> patch(created.id(), created.etag(), Map.of())));
+
+        Response change = responses.get(0);
+        Response noOp = responses.get(1);
+        assertEquals(200, change.statusCode(), change.asString());
+        assertEquals(created.version() + 1, change.jsonPath().getLong("version"));
+        assertTrue(Set.of(200, 412).contains(noOp.statusCode()), noOp.asString());
+        if (noOp.statusCode() == 200) {
+            assertEquals(created.etag(), noOp.header("ETag"));
+            assertEquals(created.version(), noOp.jsonPath().getLong("version"));
+        } else {
+            assertProblem(noOp, 412);
+        }
+        Map<String, Object> stored = stored(created.id());
+        assertEquals("Changed while racing", stored.get("headline"));
+        assertEquals(change.jsonPath().getMap("$"), stored);
+        TestApi.anonymous().get(created.path()).then().statusCode(200).body("version", equalTo((int) publicVersion + 1));
+    }
+
     @RepeatedTest(3)
     void simultaneousCreatesWithTheSameNameAllSucceedWithNumberedSlugs() throws Exception {
         String marker = unique();
