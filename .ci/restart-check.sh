@@ -63,7 +63,9 @@ curl -fsS -o /dev/null "${BASE}/q/swagger-ui/" || { echo "no Swagger UI in the p
 CONTRACT=$(curl -fsS "${BASE}/q/openapi")
 grep -q 'basicAuth' <<<"${CONTRACT}" || { echo "no security scheme in the served contract" >&2; exit 1; }
 # Metrics are served on the management port only.
-curl -fsS "${OPS}/q/metrics" | grep -q '^http_server_requests_seconds_count' || { echo "no metrics on ${OPS}" >&2; exit 1; }
+# (Read whole first: grep -q stops at the first match, and curl writing into the closed pipe fails the pipeline.)
+METRICS=$(curl -fsS "${OPS}/q/metrics")
+grep -q '^http_server_requests_seconds_count' <<<"${METRICS}" || { echo "no metrics on ${OPS}" >&2; exit 1; }
 [[ $(curl -s -o /dev/null -w '%{http_code}' "${BASE}/q/metrics") == 404 ]] || { echo "metrics on the public port" >&2; exit 1; }
 stop
 echo "restart check passed: the member, the seeded data and the admin account survived a restart"
