@@ -16,7 +16,7 @@
 #    every acknowledged write is in the database (GET by id as the admin) and that the search index agrees
 #    with it (a bounded poll: the index follows the database asynchronously).
 # Prints the figures ("crash: ..." lines); exits non-zero when a write is lost or the index disagrees.
-# Settings: CRASH_PORT (18081; the next free port up to +40 is taken), CRASH_APP, CRASH_WRITERS, CRASH_ACKS,
+# Settings: CRASH_PORT (the first free port from it up to +40; default: one the kernel hands out), CRASH_APP, CRASH_WRITERS, CRASH_ACKS,
 # CRASH_WRITE_TIMEOUT (300 s to reach CRASH_ACKS), CRASH_READY_TIMEOUT (300 s to start), CRASH_JAVA_OPTS
 # (-Xmx256m), CRASH_INDEX_WAIT_S (60 s for the index to agree), CRASH_KEEP=1 keeps the temp folder (logs,
 # database, the client's log) and prints the admin password.
@@ -36,8 +36,9 @@ READY_TIMEOUT="${CRASH_READY_TIMEOUT:-300}"
 source .ci/service.sh
 SERVICE_JAR=${JAR} SERVICE_JAVA_OPTS=${CRASH_JAVA_OPTS:--Xmx256m} SERVICE_READY_TIMEOUT=${READY_TIMEOUT}
 SERVICE_ADMIN_PASSWORD="crash-check-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-# Health is on the management interface, a port of its own: the next free one after the API's.
-service_ports "${CRASH_PORT:-18081}"
+# Health is on the management interface, a port of its own: the next free one after the API's (or, without
+# CRASH_PORT, both ports the kernel hands out).
+service_ports ${CRASH_PORT:+"${CRASH_PORT}"}
 PORT=${SERVICE_PORT} MANAGEMENT_PORT=${SERVICE_MANAGEMENT_PORT} BASE=${SERVICE_BASE} PASSWORD=${SERVICE_ADMIN_PASSWORD}
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/directory-crash.XXXXXX")"

@@ -3,13 +3,13 @@
 # packaged jar: start on a fresh data folder, add a member as the admin, stop, start again, and read the
 # member back. Prints the startup time and the resident memory after start of both runs.
 # Needs a built jar: ./mvnw package (or verify). Usage: .ci/restart-check.sh [port [management-port]]
-# (the first free ports from those, default 18080 and the next free one after the API's).
+# (the first free ones from those; without them, ports the kernel hands out on the loopback interface).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source .ci/service.sh
 # Health and metrics are on the management interface, not on the API's port.
-service_ports "${1:-18080}" ${2:+"$2"}
+service_ports "$@"
 BASE=${SERVICE_BASE} OPS=${SERVICE_OPS} PASSWORD=${SERVICE_ADMIN_PASSWORD}
 DATA="$(mktemp -d "${TMPDIR:-/tmp}/directory-restart.XXXXXX")"
 cleanup() { service_stop_all; rm -rf "${DATA}"; }
