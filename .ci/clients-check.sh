@@ -14,7 +14,7 @@
 #   OPENAPI_GENERATOR_JAR  openapi-generator-cli 7.25.0
 #   TSC                    tsc of typescript 5.9.3
 #   CLIENT_DEPS_CACHE      (optional) a folder to keep the Java client's dependency jars in between runs
-# Usage: OPENAPI_GENERATOR_JAR=... TSC=... .ci/clients-check.sh [port]
+# Usage: OPENAPI_GENERATOR_JAR=... TSC=... .ci/clients-check.sh [port [management-port]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,25 +24,19 @@ JAR=target/quarkus-app/quarkus-run.jar
 [[ -x ${TSC:-} ]] || { echo "set TSC to the tsc of typescript 5.9.3" >&2; exit 1; }
 command -v node >/dev/null || { echo "node is missing" >&2; exit 1; }
 
-# Ports the kernel just handed out on the loopback interface (override: first and second argument): the API's
-# and the management interface's (health).
-free_port() { node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"; }
-PORT=${1:-$(free_port)}
-MANAGEMENT_PORT=${2:-$(free_port)}
+source .ci/service.sh
+# Ports the kernel just handed out on the loopback interface, or the first free ones from the arguments: the
+# API's and the management interface's (health).
+service_ports "$@"
+BASE=${SERVICE_BASE}
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/directory-clients.XXXXXX")"
-DATA="${WORK}/data"
-ADMIN_PASSWORD="clients-admin-$(date +%s%N | sha256sum | cut -c1-12)"
-BASE="http://127.0.0.1:${PORT}"
-OPS="http://127.0.0.1:${MANAGEMENT_PORT}"
-PID=""
 cleanup() {
-  [[ -n ${PID} ]] && { kill "${PID}" 2>/dev/null; wait "${PID}" 2>/dev/null || true; }
+  service_stop_all
   rm -rf "${WORK}"
 }
 trap cleanup EXIT
 trap 'exit 143' TERM
 trap 'exit 130' INT
-mkdir -p "${DATA}"
 
 secs() { echo "$(( ($(date +%s%N) - $1) / 1000000 )) ms"; }
 
@@ -86,25 +80,16 @@ cp .ci/clients/check.ts "${WORK}/ts/check.ts"
 echo "compiled the TypeScript client and check.ts (tsc --strict) in $(secs "${T}")"
 
 # --- start the service (after compiling: on a busy machine its first database connection is slow) ---
-DIRECTORY_DATA_DIR="${DATA}" DIRECTORY_ADMIN_PASSWORD="${ADMIN_PASSWORD}" QUARKUS_HTTP_PORT="${PORT}" \
-  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="${MANAGEMENT_PORT}" QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx256m -jar "${JAR}" >>"${WORK}/app.log" 2>&1 &
-PID=$!
-app_log() { echo "--- last lines of the service's log" >&2; tail -40 "${WORK}/app.log" >&2; }
+service_start "${WORK}/data" "${WORK}/app.log"
 
 # --- run against the service -----------------------------------------------------------------------
-ready=0
-for _ in $(seq 1 600); do
-  if curl -fsS -o /dev/null "${OPS}/q/health/ready" 2>/dev/null; then ready=1; break; fi
-  kill -0 "${PID}" 2>/dev/null || { echo "the service exited during start" >&2; app_log; exit 1; }
-  sleep 0.1
-done
-((ready)) || { echo "not ready after 60 s" >&2; app_log; exit 1; }
+service_wait_ready || exit 1
 rc=0
 T=$(date +%s%N)
-java -cp "${WORK}/java-classes:${DEPS}/*" ClientCheck "${BASE}" "${ADMIN_PASSWORD}" || rc=1
+java -cp "${WORK}/java-classes:${DEPS}/*" ClientCheck "${BASE}" "${SERVICE_ADMIN_PASSWORD}" || rc=1
 echo "(java client run: $(secs "${T}"))"
 T=$(date +%s%N)
-node "${WORK}/ts/out/check.js" "${BASE}" "${ADMIN_PASSWORD}" || rc=1
+node "${WORK}/ts/out/check.js" "${BASE}" "${SERVICE_ADMIN_PASSWORD}" || rc=1
 echo "(typescript client run: $(secs "${T}"))"
-((rc == 0)) || app_log
+((rc == 0)) || service_log_tail
 exit "${rc}"

@@ -16,7 +16,7 @@
 #    every acknowledged write is in the database (GET by id as the admin) and that the search index agrees
 #    with it (a bounded poll: the index follows the database asynchronously).
 # Prints the figures ("crash: ..." lines); exits non-zero when a write is lost or the index disagrees.
-# Settings: CRASH_PORT (18081; the next free port up to +20 is taken), CRASH_APP, CRASH_WRITERS, CRASH_ACKS,
+# Settings: CRASH_PORT (the first free port from it up to +40; default: one the kernel hands out), CRASH_APP, CRASH_WRITERS, CRASH_ACKS,
 # CRASH_WRITE_TIMEOUT (300 s to reach CRASH_ACKS), CRASH_READY_TIMEOUT (300 s to start), CRASH_JAVA_OPTS
 # (-Xmx256m), CRASH_INDEX_WAIT_S (60 s for the index to agree), CRASH_KEEP=1 keeps the temp folder (logs,
 # database, the client's log) and prints the admin password.
@@ -32,57 +32,41 @@ WRITERS="${CRASH_WRITERS:-4}"
 ACKS="${CRASH_ACKS:-500}"
 WRITE_TIMEOUT="${CRASH_WRITE_TIMEOUT:-300}"
 READY_TIMEOUT="${CRASH_READY_TIMEOUT:-300}"
-read -r -a JAVA_OPTS <<<"${CRASH_JAVA_OPTS:--Xmx256m}"
 
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT="${CRASH_PORT:-18081}"
-for _ in $(seq 1 20); do port_is_free "${PORT}" && break; PORT=$((PORT + 1)); done
-port_is_free "${PORT}" || { echo "no free port from ${CRASH_PORT:-18081}" >&2; exit 1; }
-# Health is on the management interface, a port of its own: the next free one after the API's.
-MANAGEMENT_PORT=$((PORT + 1))
-for _ in $(seq 1 20); do port_is_free "${MANAGEMENT_PORT}" && break; MANAGEMENT_PORT=$((MANAGEMENT_PORT + 1)); done
+source .ci/service.sh
+SERVICE_JAR=${JAR} SERVICE_JAVA_OPTS=${CRASH_JAVA_OPTS:--Xmx256m} SERVICE_READY_TIMEOUT=${READY_TIMEOUT}
+SERVICE_ADMIN_PASSWORD="crash-check-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+# Health is on the management interface, a port of its own: the next free one after the API's (or, without
+# CRASH_PORT, both ports the kernel hands out).
+service_ports ${CRASH_PORT:+"${CRASH_PORT}"}
+PORT=${SERVICE_PORT} MANAGEMENT_PORT=${SERVICE_MANAGEMENT_PORT} BASE=${SERVICE_BASE} PASSWORD=${SERVICE_ADMIN_PASSWORD}
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/directory-crash.XXXXXX")"
 DATA="${TMP}/data"
 CLIENT_LOG="${TMP}/acknowledged.jsonl"
-PASSWORD="crash-check-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-BASE="http://127.0.0.1:${PORT}"
-OPS="http://127.0.0.1:${MANAGEMENT_PORT}"
 # One word every member of this run carries in its name (letters only), for the index check.
 RUN="krasch$(head -c 64 /dev/urandom | tr -dc 'a-z' | cut -c1-10)"
-PID="" WRITER_PID=""
+WRITER_PID=""
 cleanup() {
   local rc=$?
   [[ -n ${WRITER_PID} ]] && { kill "${WRITER_PID}" 2>/dev/null || true; }
-  if [[ -n ${PID} ]]; then
-    kill "${PID}" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "${PID}" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "${PID}" 2>/dev/null || true
-    wait "${PID}" 2>/dev/null || true
-  fi
+  service_stop_all
   if [[ "${CRASH_KEEP:-0}" == 1 ]]; then echo "kept ${TMP} (admin password ${PASSWORD}, run word ${RUN})"; else rm -rf "${TMP}"; fi
   exit "${rc}"
 }
 trap cleanup EXIT
 
+# Ready means the database is up and the search index has been opened and caught up.
 start() {
-  local started=${SECONDS}
-  DIRECTORY_DATA_DIR="${DATA}" DIRECTORY_ADMIN_PASSWORD="${PASSWORD}" QUARKUS_HTTP_PORT="${PORT}" \
-    QUARKUS_MANAGEMENT_PORT="${MANAGEMENT_PORT}" java "${JAVA_OPTS[@]}" -jar "${JAR}" >>"${TMP}/app.log" 2>&1 &
-  PID=$!
-  # Ready means the database is up and the search index has been opened and caught up.
-  until curl -fsS -o /dev/null "${OPS}/q/health/ready" 2>/dev/null; do
-    kill -0 "${PID}" 2>/dev/null || { tail -40 "${TMP}/app.log" >&2; echo "the jar exited" >&2; exit 1; }
-    ((SECONDS - started < READY_TIMEOUT)) || { tail -40 "${TMP}/app.log" >&2; echo "not ready after ${READY_TIMEOUT} s" >&2; exit 1; }
-    sleep 0.2
-  done
+  service_start "${DATA}" "${TMP}/app.log"
+  service_wait_ready || exit 1
 }
 
 acked() { grep -c '"t":"ack"' "${CLIENT_LOG}" 2>/dev/null || true; }
 
 echo "crash check: ${JAR}, ${WRITERS} writers, kill -9 after ${ACKS} acknowledged writes, port ${PORT} (management ${MANAGEMENT_PORT})"
 start
-echo "started (pid ${PID})"
+echo "started (pid ${SERVICE_PID})"
 : >"${CLIENT_LOG}"
 CRASH_WRITERS="${WRITERS}" node .ci/crash-client.mjs write "${BASE}" admin "${PASSWORD}" "${CLIENT_LOG}" "${RUN}" &
 WRITER_PID=$!
@@ -92,10 +76,8 @@ until (($(acked) >= ACKS)); do
   ((SECONDS - WRITE_START < WRITE_TIMEOUT)) || { echo "only $(acked) writes acknowledged after ${WRITE_TIMEOUT} s" >&2; exit 1; }
   sleep 0.05
 done
-kill -9 "${PID}"
+service_crash
 echo "kill -9 after $(acked) acknowledged writes ($((SECONDS - WRITE_START)) s of writing)"
-wait "${PID}" 2>/dev/null || true
-PID=""
 wait "${WRITER_PID}" || true
 WRITER_PID=""
 echo "writers stopped: $(acked) acknowledged writes in the client's log"

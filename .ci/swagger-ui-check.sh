@@ -14,13 +14,11 @@
 # A screenshot of each failed check is kept in a temp folder (its path is printed).
 # Needs a built jar (./mvnw package), Node 20+, Chromium (/usr/bin/chromium, or CHROMIUM=...) and npm's
 # playwright-core reachable through NODE_PATH (.ci/run installs both outside the repo).
-# Usage: .ci/swagger-ui-check.sh [port [management-port]]
+# Usage: .ci/swagger-ui-check.sh [port [management-port]]   (the first free ones from those)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAR=target/quarkus-app/quarkus-run.jar
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
-[[ -f ${JAR} ]] || { echo "no ${JAR}: run ./mvnw package first" >&2; exit 1; }
 command -v node >/dev/null || { echo "node is missing (Node 20 or later)" >&2; exit 1; }
 [[ -x ${CHROMIUM} ]] || { echo "no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)" >&2; exit 1; }
 node -e "require.resolve('playwright-core')" 2>/dev/null || {
@@ -28,21 +26,16 @@ node -e "require.resolve('playwright-core')" 2>/dev/null || {
   exit 1
 }
 
-# A port the kernel just handed out on the loopback interface (override: first argument).
-free_port() { node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"; }
-PORT=${1:-$(free_port)}
-# Health is on the management interface (a port of its own).
-MANAGEMENT_PORT=${2:-$(free_port)}
+source .ci/service.sh
+# Ports the kernel just handed out on the loopback interface, or the first free ones from the arguments.
+service_ports "$@"
+BASE=${SERVICE_BASE} ADMIN_PASSWORD=${SERVICE_ADMIN_PASSWORD}
 DATA="$(mktemp -d "${TMPDIR:-/tmp}/directory-swagger-ui.XXXXXX")"
 SHOTS="$(mktemp -d "${TMPDIR:-/tmp}/directory-swagger-ui-shots.XXXXXX")"
-ADMIN_PASSWORD="swagger-ui-admin-$(date +%s)"
 CURATOR_USER="swagger-ui-curator"
 CURATOR_PASSWORD="swagger-ui-curator-$(date +%s%N | sha256sum | cut -c1-12)"
-BASE="http://127.0.0.1:${PORT}"
-OPS="http://127.0.0.1:${MANAGEMENT_PORT}"
-PID=""
 cleanup() {
-  [[ -n ${PID} ]] && { kill "${PID}" 2>/dev/null; wait "${PID}" 2>/dev/null || true; }
+  service_stop_all
   rm -rf "${DATA}"
   rmdir "${SHOTS}" 2>/dev/null || echo "screenshots of the failed checks: ${SHOTS}"
 }
@@ -50,20 +43,9 @@ trap cleanup EXIT
 trap 'exit 143' TERM
 trap 'exit 130' INT
 
-app_log() { echo "--- last lines of the service's log" >&2; tail -40 "${DATA}/app.log" >&2; }
-
-STARTED=$(date +%s%N)
-DIRECTORY_DATA_DIR="${DATA}" DIRECTORY_ADMIN_PASSWORD="${ADMIN_PASSWORD}" QUARKUS_HTTP_PORT="${PORT}" \
-  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="${MANAGEMENT_PORT}" QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx256m -jar "${JAR}" >>"${DATA}/app.log" 2>&1 &
-PID=$!
-ready=0
-for _ in $(seq 1 300); do
-  if curl -fsS -o /dev/null "${OPS}/q/health/ready" 2>/dev/null; then ready=1; break; fi
-  kill -0 "${PID}" 2>/dev/null || { echo "the service exited during start" >&2; app_log; exit 1; }
-  sleep 0.1
-done
-((ready)) || { echo "not ready after 30 s" >&2; app_log; exit 1; }
-echo "service ready on ${BASE} in $(( ($(date +%s%N) - STARTED) / 1000000 )) ms"
+service_start "${DATA}" "${DATA}/app.log"
+service_wait_ready || exit 1
+echo "service ready on ${BASE} in ${SERVICE_READY_MS} ms"
 
 # A pending member (an application waiting for review): the accounts read its history, and the curator's
 # search of pending members must list it.
@@ -95,5 +77,5 @@ SWAGGER_UI_BASE="${BASE}" SWAGGER_UI_MEMBER_ID="${MEMBER_ID}" \
   SWAGGER_UI_CURATOR_MISSING="${CURATOR_MISSING}" SWAGGER_UI_SHOTS="${SHOTS}" \
   node .ci/swagger-ui-check.mjs || rc=$?
 # 3: every check that ran passed, only the curator's could not run (said above): the log would not help.
-((rc == 0 || rc == 3)) || app_log
+((rc == 0 || rc == 3)) || service_log_tail
 exit "${rc}"

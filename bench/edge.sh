@@ -9,39 +9,37 @@
 #
 #   bash bench/edge.sh                      # N=10000, S=1000, waits "10 40"
 #   EDGE_APP=/tmp/old-quarkus-app bash bench/edge.sh
-# Settings: EDGE_APP (a built quarkus-app, default target/quarkus-app), EDGE_PORT (default 18130; the
-# management port is EDGE_PORT+1), EDGE_METHODS (N), EDGE_SOCKETS (S), EDGE_WAITS (seconds, cumulative).
+# Settings: EDGE_APP (a built quarkus-app, default target/quarkus-app), EDGE_PORT (default 18130; the first
+# free port from it, and the next free one for the management interface), EDGE_METHODS (N), EDGE_SOCKETS (S),
+# EDGE_WAITS (seconds, cumulative).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 APP=${EDGE_APP:-$HERE/../target/quarkus-app}
-PORT=${EDGE_PORT:-18130}
-MPORT=$((PORT + 1))
 N=${EDGE_METHODS:-10000}
 S=${EDGE_SOCKETS:-1000}
 WAITS=${EDGE_WAITS:-10 40}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-edge-bench.XXXXXX")
-PID=
-cleanup() { [[ -n $PID ]] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
+source "$HERE/../.ci/service.sh"
+cleanup() { service_stop_all; rm -rf "$WORK"; }
 trap cleanup EXIT
-[[ -f $APP/quarkus-run.jar ]] || { echo "no $APP/quarkus-run.jar: run ./mvnw package first" >&2; exit 1; }
 ulimit -n 4096 2>/dev/null || true
 
-DIRECTORY_DATA_DIR="$WORK/data" DIRECTORY_ADMIN_PASSWORD="edge-bench-$RANDOM$RANDOM" QUARKUS_HTTP_PORT="$PORT" \
-  QUARKUS_MANAGEMENT_PORT="$MPORT" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
-  QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60s \
-  java -Xms64m -Xmx256m -XX:+UseParallelGC -jar "$APP/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
-PID=$!
+SERVICE_JAR=$APP/quarkus-run.jar SERVICE_JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseParallelGC"
+service_ports "${EDGE_PORT:-18130}"
+PORT=$SERVICE_PORT
+service_start "$WORK/data" "$WORK/service.log" QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60s
+PID=$SERVICE_PID
 # Health and metrics are on the management port since the edge hardening; the jar from before serves
 # them on the main port. Whichever answers is used.
 OPS=
 for _ in $(seq 1 300); do
-  for base in "http://127.0.0.1:$MPORT" "http://127.0.0.1:$PORT"; do
+  for base in "$SERVICE_OPS" "$SERVICE_BASE"; do
     if [[ $(curl -s -o /dev/null -w '%{http_code}' "$base/q/health/ready" || true) == 200 ]]; then OPS=$base; break 2; fi
   done
-  kill -0 "$PID" 2>/dev/null || { tail -30 "$WORK/service.log" >&2; exit 1; }
+  kill -0 "$PID" 2>/dev/null || { service_log_tail; exit 1; }
   sleep 0.2
 done
-[[ -n $OPS ]] || { echo "not ready after 60 s" >&2; exit 1; }
+[[ -n $OPS ]] || { echo "not ready after 60 s" >&2; service_log_tail; exit 1; }
 echo "service ready; health and metrics at $OPS"
 
 series() { curl -s "$OPS/q/metrics" | grep -c '^http_server_requests_seconds_count' || true; }

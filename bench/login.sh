@@ -14,32 +14,24 @@ ROOT=$(cd "$HERE/.." && pwd)
 APP=${BENCH_APP:-$ROOT/target/quarkus-app}
 BENCH_DURATION=${BENCH_DURATION:-10s}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-8}
-PORT=${BENCH_PORT:-18095}
-MANAGEMENT_PORT=$((PORT + 1))
-PASSWORD=bench-login-$RANDOM$RANDOM
-BASE=http://127.0.0.1:$PORT
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-login-bench.XXXXXX")
-APP_PID=
-cleanup() { [[ -n $APP_PID ]] && kill "$APP_PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
+source "$ROOT/.ci/service.sh"
+cleanup() { service_stop_all; rm -rf "$WORK"; }
 trap cleanup EXIT
 log() { printf '[login-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 for tool in java wrk curl; do command -v "$tool" >/dev/null || { log "$tool is missing"; exit 1; }; done
 [[ -f $APP/quarkus-run.jar ]] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+SERVICE_JAR=$APP/quarkus-run.jar SERVICE_JAVA_OPTS="-Xms150m -Xmx150m -XX:+UseParallelGC"
+SERVICE_ADMIN_PASSWORD=bench-login-$RANDOM$RANDOM
+PASSWORD=$SERVICE_ADMIN_PASSWORD
+service_ports "${BENCH_PORT:-18095}"
+BASE=$SERVICE_BASE
 
 start() {  # $1: verification cache TTL
-    DIRECTORY_DATA_DIR="$WORK/data" DIRECTORY_DEMO_DATA=true DIRECTORY_ADMIN_PASSWORD="$PASSWORD" \
-        DIRECTORY_LOGIN_CACHE_TTL="$1" QUARKUS_HTTP_PORT="$PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
-        java -Xms150m -Xmx150m -XX:+UseParallelGC -jar "$APP/quarkus-run.jar" >>"$WORK/service.log" 2>&1 &
-    APP_PID=$!
-    for _ in $(seq 1 300); do
-        [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" || true) == 200 ]] && return
-        kill -0 "$APP_PID" 2>/dev/null || { tail -n 30 "$WORK/service.log" >&2; exit 1; }
-        sleep 0.2
-    done
-    log "not ready after 60 s"; exit 1
+    service_start "$WORK/data" "$WORK/service.log" DIRECTORY_DEMO_DATA=true DIRECTORY_LOGIN_CACHE_TTL="$1"
+    service_wait_ready || exit 1
 }
-stop() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 
 run() {  # $1: label, further arguments: wrk options
     local label=$1 out="$WORK/wrk-$1.txt"
@@ -65,7 +57,7 @@ wrk -t2 -c"$BENCH_CONNECTIONS" -d5s -s "$HERE/paths.lua" -H "$AUTH" "$BASE" -- "
     printf '%-28s %9s %9s %9s %9s\n' request "req/s" "p50 ms" "p99 ms" "non-2xx"
     run "anonymous (public view)"
     run "admin, verification cached" -H "$AUTH"
-    stop
+    service_stop
     start 0
     run "admin, bcrypt every request" -H "$AUTH"
 }

@@ -21,7 +21,7 @@ Settings (environment):
   BENCH_TIMEOUT        wrk request timeout (default 10s)
   BENCH_SCENARIOS      default: "health text filtered sorted deep mixed"
   BENCH_SEED           data and query seed (default 1); BENCH_PATHS_COUNT paths per scenario (default 2000)
-  BENCH_PORT           first port to try (default 18090; the next free one up to +20 is used; the
+  BENCH_PORT           first port to try (default 18090; the next free one up to +40 is used; the
                        management interface, with health, takes the next free one after it)
   BENCH_CHECK_SAMPLE   paths per scenario checked one by one before the run (default 150; all; 0 skips)
   BENCH_RESULTS_DIR    where the results table is kept (default: ${TMPDIR:-/tmp}/directory-search-bench)
@@ -37,11 +37,7 @@ N=$1
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 
-# The heap is set deliberately: the JVM's default would let it grow past 1 GB. 150 MB holds the segment
-# arrays, the word and facet caches and the request garbage at 100,000 members; Parallel GC and two malloc
-# arenas keep the native overhead small (RSS stays under 400 MB under load).
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+source "$HERE/bench.sh"
 BENCH_DURATION=${BENCH_DURATION:-20s}
 BENCH_WARMUP=${BENCH_WARMUP:-10s}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-16}
@@ -50,16 +46,10 @@ BENCH_TIMEOUT=${BENCH_TIMEOUT:-10s}
 BENCH_SCENARIOS=${BENCH_SCENARIOS:-health text filtered sorted deep mixed}
 BENCH_SEED=${BENCH_SEED:-1}
 BENCH_PATHS_COUNT=${BENCH_PATHS_COUNT:-2000}
-BENCH_PORT=${BENCH_PORT:-18090}
 BENCH_CHECK_SAMPLE=${BENCH_CHECK_SAMPLE:-150}
 BENCH_RESULTS_DIR=${BENCH_RESULTS_DIR:-${TMPDIR:-/tmp}/directory-search-bench}
-BENCH_KEEP=${BENCH_KEEP:-0}
 BENCH_READY_TIMEOUT=${BENCH_READY_TIMEOUT:-600}
-ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM}
-JAVA=${JAVA:-java}
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # --- tools -----------------------------------------------------------------------------------------------
@@ -79,18 +69,8 @@ if ! command -v wrk >/dev/null; then
 fi
 
 # --- the application -------------------------------------------------------------------------------------
-if [[ -n ${BENCH_APP:-} ]]; then
-    APP=$(cd "$BENCH_APP" && pwd)
-    [[ -f $APP/quarkus-run.jar ]] || die "BENCH_APP=$BENCH_APP has no quarkus-run.jar"
-else
-    APP=$ROOT/target/quarkus-app
-    if [[ ! -f $APP/quarkus-run.jar ]]; then
-        log "no $APP/quarkus-run.jar: building it (./mvnw -B -q package -DskipTests)"
-        (cd "$ROOT" && ./mvnw -B -q package -DskipTests) || die "the build failed"
-    fi
-fi
-H2_LIB=$(find "$APP/lib/main" -maxdepth 1 -name 'com.h2database.h2-*.jar' 2>/dev/null | head -n 1 || true)
-[[ -n $H2_LIB ]] || die "$APP has no H2 driver (lib/main/com.h2database.h2-*.jar): not the H2 build?"
+bench_app
+H2_LIB=$(find "$APP/lib/main" -maxdepth 1 -name 'com.h2database.h2-*.jar' | head -n 1)
 H2_VERSION=$(basename "$H2_LIB" .jar)
 H2_VERSION=${H2_VERSION#com.h2database.h2-}
 H2_JAR=$HOME/.m2/repository/com/h2database/h2/$H2_VERSION/h2-$H2_VERSION.jar
@@ -98,17 +78,12 @@ H2_JAR=$HOME/.m2/repository/com/h2database/h2/$H2_VERSION/h2-$H2_VERSION.jar
 
 # --- temp folder, and cleaning up whatever happens --------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-search-bench.XXXXXX")
-APP_PID=
 SAMPLER_PID=
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
     if [[ -n $SAMPLER_PID ]]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
-    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-        kill -KILL "$APP_PID" 2>/dev/null || true
-    fi
+    service_stop_all
     if [[ $BENCH_KEEP == 1 ]]; then
         log "kept $WORK"
     else
@@ -120,70 +95,32 @@ trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT
 trap 'exit 143' TERM
 
-# Copy the app so that a rebuild in the repository during the run does not change what is measured.
-cp -r "$APP" "$WORK/app"
+bench_service "$WORK"
 DATA=$WORK/data
 mkdir -p "$DATA" "$WORK/paths"
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT=$BENCH_PORT
-while ! port_free "$PORT"; do
-    PORT=$((PORT + 1))
-    (( PORT <= BENCH_PORT + 20 )) || die "no free port in $BENCH_PORT..$((BENCH_PORT + 20))"
-done
-BASE=http://127.0.0.1:$PORT
-MANAGEMENT_PORT=$((PORT + 1))
-while ! port_free "$MANAGEMENT_PORT"; do
-    MANAGEMENT_PORT=$((MANAGEMENT_PORT + 1))
-    (( MANAGEMENT_PORT <= PORT + 21 )) || die "no free management port after $PORT"
-done
-# Health (the baseline scenario) is on the management interface.
-OPS=http://127.0.0.1:$MANAGEMENT_PORT
+# The service: the copied app on the first free ports from BENCH_PORT (health, the baseline scenario, is on
+# the management interface), and only the settings below: no datasource from the caller's environment.
+SERVICE_READY_TIMEOUT=$BENCH_READY_TIMEOUT
+service_ports "$BENCH_PORT" || die "no free ports from $BENCH_PORT"
+PORT=$SERVICE_PORT BASE=$SERVICE_BASE OPS=$SERVICE_OPS
 
-# --- the service -----------------------------------------------------------------------------------------
-start_service() {  # $1: log file. Only the settings below reach it: no datasource from the caller's env.
-    # shellcheck disable=SC2086
-    env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD \
-        -u DIRECTORY_SEARCH_INDEX_DIR -u DIRECTORY_DEMO_DATA -u QUARKUS_PROFILE \
-        DIRECTORY_DATA_DIR="$DATA" DIRECTORY_ADMIN_PASSWORD="$ADMIN_PASSWORD" QUARKUS_HTTP_PORT="$PORT" \
-        QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" "$JAVA" $BENCH_JAVA_OPTS -jar "$WORK/app/quarkus-run.jar" >"$1" 2>&1 &
-    APP_PID=$!
-    STARTED_MS=$(now_ms)
+start_service() {  # $1: log file
+    service_start "$DATA" "$1" -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME \
+        -u QUARKUS_DATASOURCE_PASSWORD -u DIRECTORY_SEARCH_INDEX_DIR -u DIRECTORY_DEMO_DATA -u QUARKUS_PROFILE
 }
 
-wait_ready() {  # $1: log file
-    local deadline=$(( $(date +%s) + BENCH_READY_TIMEOUT ))
-    while :; do
-        if ! kill -0 "$APP_PID" 2>/dev/null; then
-            tail -n 40 "$1" >&2
-            die "the service stopped before it was ready (log above)"
-        fi
-        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$OPS/q/health/ready" || true) == 200 ]]; then
-            READY_MS=$(( $(now_ms) - STARTED_MS ))
-            return
-        fi
-        (( $(date +%s) < deadline )) || { tail -n 40 "$1" >&2; die "not ready after ${BENCH_READY_TIMEOUT}s"; }
-        sleep 0.2
-    done
-}
-
-stop_service() {
-    kill -TERM "$APP_PID"
-    for _ in $(seq 1 150); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-    if kill -0 "$APP_PID" 2>/dev/null; then
-        log "the service did not stop in 30 s; killing it"
-        kill -KILL "$APP_PID" 2>/dev/null || true
-    fi
-    wait "$APP_PID" 2>/dev/null || true
-    APP_PID=
+wait_ready() {
+    service_wait_ready || die "the service did not get ready (log above)"
+    READY_MS=$SERVICE_READY_MS
 }
 
 log "N=$N, app $APP, H2 $H2_VERSION, port $PORT, work folder $WORK"
 log "first start: Flyway creates the schema"
 start_service "$WORK/first.log"
-wait_ready "$WORK/first.log"
+wait_ready
 grep -q 'jdbc:h2:file:' "$WORK/first.log" || die "the service did not open an H2 file database: not the H2 build? (see $WORK/first.log)"
-stop_service
+service_stop
 
 # --- data ------------------------------------------------------------------------------------------------
 log "generating $N members (seed $BENCH_SEED)"
@@ -203,7 +140,7 @@ rm -rf "$DATA/index"
 
 log "second start: the index is rebuilt from the database"
 start_service "$WORK/service.log"
-wait_ready "$WORK/service.log"
+wait_ready
 BUILD_LINE=$(grep -o 'Search index built from the database: [0-9]* members in [0-9]* ms' "$WORK/service.log" | tail -n 1 || true)
 [[ -n $BUILD_LINE ]] || die "no 'Search index built from the database' line in the log: the index was not rebuilt"
 INDEXED=$(awk '{ print $7 }' <<<"$BUILD_LINE")
@@ -235,7 +172,7 @@ run_wrk() {  # $1: paths file, $2: duration, $3: output file, $4: base URL (defa
 
 sample_rss() {  # appends the service's resident set size (kB) to $1 every 0.5 s while it runs
     local rss
-    while rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status" 2>/dev/null) && [[ -n $rss ]]; do
+    while rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVICE_PID/status" 2>/dev/null) && [[ -n $rss ]]; do
         echo "$rss" >>"$1"
         sleep 0.5
     done
@@ -265,7 +202,7 @@ for scenario in $BENCH_SCENARIOS; do
         log "WARNING: wrk gave no result for $scenario (output above)"
     fi
     grep -h '^WARNING' "$WORK/wrk-$scenario.txt" >&2 || true
-    kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$WORK/service.log" >&2; die "the service died during $scenario"; }
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -n 40 "$WORK/service.log" >&2; die "the service died during $scenario"; }
 done
 
 # --- erasure -------------------------------------------------------------------------------------------

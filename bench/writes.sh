@@ -22,7 +22,7 @@ Settings (environment):
   BENCH_WRITE_VARIANTS  default "before after"; the first one is the base of the ratio
   BENCH_RUNS            rounds (default 3); BENCH_WRITERS concurrent writers (default 4)
   BENCH_WRITE_SECONDS   measured seconds per run (default 15); BENCH_WARMUP_SECONDS (default 10)
-  BENCH_PORT            first port to try (default 18090; one free port per variant up to +40 is used)
+  BENCH_PORT            first port to try (default 18090; the next free ones are used, two per variant)
   BENCH_RESULTS_DIR     where the results table is kept (default: ${TMPDIR:-/tmp}/directory-write-bench)
   BENCH_KEEP=1          keep the temp folder (databases, logs) for a look afterwards
 USAGE
@@ -31,22 +31,15 @@ USAGE
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+source "$HERE/bench.sh"
 BENCH_WRITE_VARIANTS=${BENCH_WRITE_VARIANTS:-before after}
 BENCH_RUNS=${BENCH_RUNS:-3}
 BENCH_WRITERS=${BENCH_WRITERS:-4}
 BENCH_WRITE_SECONDS=${BENCH_WRITE_SECONDS:-15}
 BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-10}
-BENCH_PORT=${BENCH_PORT:-18090}
 BENCH_RESULTS_DIR=${BENCH_RESULTS_DIR:-${TMPDIR:-/tmp}/directory-write-bench}
-BENCH_KEEP=${BENCH_KEEP:-0}
 BENCH_READY_TIMEOUT=${BENCH_READY_TIMEOUT:-300}
-ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM}
-JAVA=${JAVA:-java}
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
 
 for tool in "$JAVA" node curl awk; do
     command -v "$tool" >/dev/null || die "$tool is needed"
@@ -56,34 +49,15 @@ for variant in $BENCH_WRITE_VARIANTS; do
 done
 
 # --- the application -------------------------------------------------------------------------------------
-if [[ -n ${BENCH_APP:-} ]]; then
-    APP=$(cd "$BENCH_APP" && pwd)
-    [[ -f $APP/quarkus-run.jar ]] || die "BENCH_APP=$BENCH_APP has no quarkus-run.jar"
-else
-    APP=$ROOT/target/quarkus-app
-    if [[ ! -f $APP/quarkus-run.jar ]]; then
-        log "no $APP/quarkus-run.jar: building it (./mvnw -B -q package -DskipTests)"
-        (cd "$ROOT" && ./mvnw -B -q package -DskipTests) || die "the build failed"
-    fi
-fi
-compgen -G "$APP/lib/main/com.h2database.h2-*.jar" >/dev/null || die "$APP has no H2 driver: not the H2 build?"
+bench_app
 
 # --- temp folder, and cleaning up whatever happens --------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-write-bench.XXXXXX")
 declare -A PIDS=() PORTS=() MPORTS=()
-stop_services() {
-    local pid
-    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do
-        for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-        kill -KILL "$pid" 2>/dev/null || true
-    done
-    PIDS=()
-}
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
-    stop_services
+    service_stop_all
     if [[ $BENCH_KEEP == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
     exit "$status"
 }
@@ -91,25 +65,16 @@ trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT
 trap 'exit 143' TERM
 
-cp -r "$APP" "$WORK/app"
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-next_port() {
-    local port=$1
-    while ! port_free "$port"; do
-        port=$((port + 1))
-        (( port <= BENCH_PORT + 40 )) || die "no free port in $BENCH_PORT..$((BENCH_PORT + 40))"
-    done
-    echo "$port"
-}
+bench_service "$WORK"
+SERVICE_READY_TIMEOUT=$BENCH_READY_TIMEOUT
 
 # --- the services: one per variant, each on a fresh data folder (health on a management port of its own) -
 port=$BENCH_PORT
 for variant in $BENCH_WRITE_VARIANTS; do
-    port=$(next_port "$port")
-    PORTS[$variant]=$port
-    MPORTS[$variant]=$(next_port $((port + 1)))
+    service_ports "$port" || die "no free ports from $port"
+    PORTS[$variant]=$SERVICE_PORT
+    MPORTS[$variant]=$SERVICE_MANAGEMENT_PORT
     data=$WORK/$variant
-    mkdir -p "$data"
     settings=()
     case $variant in
         before) settings=("QUARKUS_DATASOURCE_JDBC_URL=jdbc:h2:file:$data/directory;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384"
@@ -117,21 +82,15 @@ for variant in $BENCH_WRITE_VARIANTS; do
         nofsync) settings=(DIRECTORY_H2_FSYNC=false) ;;
         after) settings=() ;;
     esac
-    # shellcheck disable=SC2086
-    env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD \
-        -u DIRECTORY_SEARCH_INDEX_DIR -u DIRECTORY_DEMO_DATA -u DIRECTORY_H2_FSYNC -u QUARKUS_PROFILE \
-        DIRECTORY_DATA_DIR="$data" DIRECTORY_ADMIN_PASSWORD="$ADMIN_PASSWORD" QUARKUS_HTTP_PORT="$port" \
-        QUARKUS_MANAGEMENT_PORT="${MPORTS[$variant]}" "${settings[@]}" "$JAVA" $BENCH_JAVA_OPTS -jar "$WORK/app/quarkus-run.jar" >"$data/app.log" 2>&1 &
-    PIDS[$variant]=$!
-    port=$((${MPORTS[$variant]} + 1))
+    service_start "$data" "$data/app.log" \
+        -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD \
+        -u DIRECTORY_SEARCH_INDEX_DIR -u DIRECTORY_DEMO_DATA -u DIRECTORY_H2_FSYNC -u QUARKUS_PROFILE "${settings[@]}"
+    PIDS[$variant]=$SERVICE_PID
+    port=$((SERVICE_MANAGEMENT_PORT + 1))
 done
 for variant in $BENCH_WRITE_VARIANTS; do
-    waited=0
-    until curl -fsS -o /dev/null "http://127.0.0.1:${MPORTS[$variant]}/q/health/ready" 2>/dev/null; do
-        kill -0 "${PIDS[$variant]}" 2>/dev/null || { tail -30 "$WORK/$variant/app.log" >&2; die "$variant: the service exited"; }
-        (( waited < BENCH_READY_TIMEOUT * 5 )) || die "$variant: not ready after ${BENCH_READY_TIMEOUT}s"
-        sleep 0.2; waited=$((waited + 1))
-    done
+    service_wait_ready "$BENCH_READY_TIMEOUT" "${PIDS[$variant]}" "${MPORTS[$variant]}" "$WORK/$variant/app.log" \
+        || die "$variant: the service did not get ready (log above)"
     log "$variant ready on port ${PORTS[$variant]}"
 done
 
@@ -160,7 +119,7 @@ for round in $(seq 1 "$BENCH_RUNS"); do
         ERRORS[$variant]=$(( ${ERRORS[$variant]:-0} + $(field errors) ))
     done
 done
-stop_services
+service_stop_all
 
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 mkdir -p "$BENCH_RESULTS_DIR"

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import se.creativenorrbotten.directory.common.http.CrossSiteWrites;
 import se.creativenorrbotten.directory.common.problem.ProblemMappers;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
 
@@ -88,7 +89,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
-                document(entry.getValue(), WRITES.contains(entry.getKey()));
+                document(entry.getValue(), CrossSiteWrites.isWrite(entry.getKey().name()));
             }
         }
     }
@@ -98,10 +99,6 @@ public class ProblemResponsesFilter implements OASFilter {
      * "anonymous, or basicAuth", so that Swagger UI sends the credentials a curator authorised with.
      */
     private static final java.util.Set<String> CURATOR_AWARE = java.util.Set.of("searchMembers", "getMember");
-
-    /** The methods that common/http/CrossSiteWrites refuses from other sites' pages. */
-    private static final java.util.Set<PathItem.HttpMethod> WRITES = java.util.EnumSet.of(PathItem.HttpMethod.POST,
-            PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     private static void document(Operation operation, boolean write) {
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();

@@ -56,19 +56,20 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         String password = new String(request.getPassword().getPassword());
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         String client = ClientAddress.of(routing == null ? null : routing.request());
+        LoginThrottle.Attempt attempt;
         try {
-            throttle.checkAllowed(username, client);
+            attempt = throttle.begin(username, client);
         } catch (ProblemException blocked) {
             return Uni.createFrom().failure(new AuthenticationFailedException(blocked));
         }
         return context.runBlocking(() -> {
             try {
                 SecurityIdentity identity = check(username, password);
-                throttle.succeeded(username, client);
+                throttle.succeeded(attempt);
                 return identity;
             } catch (AuthenticationFailedException failed) {
                 try {
-                    throttle.failed(username, client);
+                    throttle.failed(attempt);
                 } catch (ProblemException blocked) {
                     throw new AuthenticationFailedException(blocked);
                 }

@@ -52,15 +52,51 @@ final class FailureBudget {
 
     /** Counts one failure for the key (never beyond an empty budget: an overdraft would not refill in time). */
     void record(String key) {
+        long now = now();
+        refilledAt.compute(key, (k, refilled) -> Math.min(from(refilled, now) + intervalNanos, now + windowNanos));
+    }
+
+    /**
+     * Takes one failure from the key's budget ahead of an attempt, in one step with the check that the budget
+     * allows one now ({@code waitSeconds == 0}): of attempts that check at the same moment, only as many as the
+     * budget holds get through. False (nothing taken) when the key has to wait. {@link #refund} gives it back.
+     */
+    boolean tryTake(String key) {
+        long now = now();
+        boolean[] taken = {false};
+        refilledAt.compute(key, (k, refilled) -> {
+            long from = from(refilled, now);
+            if (from - now > windowNanos - intervalNanos) {
+                return refilled;
+            }
+            taken[0] = true;
+            return from + intervalNanos;
+        });
+        return taken[0];
+    }
+
+    /** Gives back a failure taken by {@link #tryTake} for an attempt that did not fail. */
+    void refund(String key) {
+        long now = nanoTime.getAsLong();
+        refilledAt.computeIfPresent(key, (k, refilled) -> {
+            long back = refilled - intervalNanos;
+            return back - now <= 0 ? null : back;
+        });
+    }
+
+    /** The time, sweeping first when it is due. */
+    private long now() {
         long now = nanoTime.getAsLong();
         long last = lastSweep.get();
         if (refilledAt.size() >= SWEEP_AT && now - last >= SWEEP_INTERVAL_NANOS && lastSweep.compareAndSet(last, now)) {
             sweep(now);
         }
-        refilledAt.compute(key, (k, refilled) -> {
-            long from = refilled == null || refilled - now < 0 ? now : refilled;
-            return Math.min(from + intervalNanos, now + windowNanos);
-        });
+        return now;
+    }
+
+    /** Where the next failure starts from: the time the budget is full again, or now if that has passed. */
+    private static long from(Long refilled, long now) {
+        return refilled == null || refilled - now < 0 ? now : refilled;
     }
 
     int size() {

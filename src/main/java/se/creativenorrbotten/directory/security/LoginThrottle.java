@@ -49,25 +49,61 @@ final class LoginThrottle {
         this.known = new KnownClients(config.knownClientTtl(), nanoTime);
     }
 
-    /** Refuses a login attempt (429) while its client or its pair is blocked, or its user name holds strangers back. */
-    void checkAllowed(String username, String client) {
+    /**
+     * Starts a login attempt, or refuses it (429) while its client or its pair is blocked, or its user name
+     * holds strangers back. A client not known for the user name takes its failure from the user name's budget
+     * now, before the password is checked, and gets it back if the login succeeds: of strangers' attempts at the
+     * same moment, only as many as the budget holds get through to a password check.
+     */
+    Attempt begin(String username, String client) {
         Key key = new Key(username, client);
-        long seconds = Math.max(clients.blockedSeconds(key.client), pairs.blockedSeconds(key.pair()));
-        refuseIfBlocked(seconds > 0 ? seconds : userWait(key));
+        return new Attempt(key, admit(key, true));
+    }
+
+    /** Refuses a login attempt (429) as {@link #begin} would, without taking anything from the budget. */
+    void checkAllowed(String username, String client) {
+        admit(new Key(username, client), false);
     }
 
     /** Counts a failed login; refuses it (429) if that blocked its pair or client, or spent its user name's budget. */
-    void failed(String username, String client) {
-        Key key = new Key(username, client);
-        users.record(key.username);
+    void failed(Attempt attempt) {
+        Key key = attempt.key;
+        if (!attempt.fromBudget) {
+            users.record(key.username);
+        }
         long seconds = Math.max(pairs.record(key.pair()), clients.record(key.client));
         refuseIfBlocked(seconds > 0 ? seconds : userWait(key));
     }
 
-    /** Remembers the client as known for the user name. */
-    void succeeded(String username, String client) {
-        Key key = new Key(username, client);
+    /** Remembers the client as known for the user name, and gives back what the attempt took from the budget. */
+    void succeeded(Attempt attempt) {
+        Key key = attempt.key;
+        if (attempt.fromBudget) {
+            users.refund(key.username);
+        }
         known.remember(key.username, key.client);
+    }
+
+    /** {@link #failed(Attempt)} of an attempt checked with {@link #checkAllowed}. */
+    void failed(String username, String client) {
+        failed(new Attempt(new Key(username, client), false));
+    }
+
+    /** {@link #succeeded(Attempt)} of an attempt checked with {@link #checkAllowed}. */
+    void succeeded(String username, String client) {
+        succeeded(new Attempt(new Key(username, client), false));
+    }
+
+    /** Refuses (429) or admits the attempt; true if it took a failure from the user name's budget. */
+    private boolean admit(Key key, boolean take) {
+        refuseIfBlocked(Math.max(clients.blockedSeconds(key.client), pairs.blockedSeconds(key.pair())));
+        if (known.isKnown(key.username, key.client)) {
+            return false;
+        }
+        if (take ? !users.tryTake(key.username) : users.waitSeconds(key.username) > 0) {
+            refuseIfBlocked(Math.max(1, users.waitSeconds(key.username)));
+        }
+        return take;
     }
 
     private long userWait(Key key) {
@@ -82,8 +118,12 @@ final class LoginThrottle {
         }
     }
 
+    /** A login attempt between {@link #begin} and its end; {@code fromBudget}: it took a failure from the budget. */
+    record Attempt(Key key, boolean fromBudget) {
+    }
+
     /** The user name and client as the limits count them. */
-    private record Key(String username, String client) {
+    record Key(String username, String client) {
         Key {
             username = cut(username == null ? "" : username);
             client = cut(ClientAddress.network(client));

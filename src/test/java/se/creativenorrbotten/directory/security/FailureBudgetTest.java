@@ -1,6 +1,7 @@
 package se.creativenorrbotten.directory.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -111,5 +112,41 @@ class FailureBudgetTest {
         advance(Duration.ofMinutes(1));
         budget.record("new");
         assertEquals(1, budget.size());
+    }
+
+    @Test
+    void tryTakeTakesOnlyWhatTheBudgetHoldsAndRefundGivesItBack() {
+        FailureBudget budget = budget(3, Duration.ofMinutes(3));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(budget.tryTake("a"), "take " + i);
+        }
+        // Taken ahead, as record would count it: the budget is spent, and a fourth take gets nothing.
+        assertEquals(60, budget.waitSeconds("a"));
+        assertFalse(budget.tryTake("a"));
+        assertEquals(60, budget.waitSeconds("a"));
+
+        budget.refund("a");
+        assertEquals(0, budget.waitSeconds("a"));
+        assertTrue(budget.tryTake("a"));
+        assertFalse(budget.tryTake("a"));
+
+        // One interval later, one more.
+        advance(Duration.ofMinutes(1));
+        assertTrue(budget.tryTake("a"));
+        assertFalse(budget.tryTake("a"));
+    }
+
+    @Test
+    void refundingEveryTakeForgetsTheKey() {
+        FailureBudget budget = budget(3, Duration.ofMinutes(3));
+        budget.tryTake("a");
+        budget.tryTake("a");
+        budget.refund("a");
+        budget.refund("a");
+        assertEquals(0, budget.size());
+        // A refund with nothing taken changes nothing.
+        budget.refund("a");
+        assertEquals(0, budget.size());
+        assertEquals(0, budget.waitSeconds("a"));
     }
 }

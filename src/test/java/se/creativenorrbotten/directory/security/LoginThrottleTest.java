@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -232,6 +239,70 @@ class LoginThrottleTest {
         spendBudget(ADMIN);
         assertDoesNotThrow(() -> throttle.checkAllowed(ADMIN, "2001:db8:5:6:1234::9"));
         refusedFor(() -> throttle.checkAllowed(ADMIN, "2001:db8:5:7::1"));
+    }
+
+    @Test
+    void strangersCheckingAtTheSameMomentGetOnlyWhatTheBudgetHolds() {
+        throttle.succeeded(ADMIN, ADMIN_HOME);
+        spendBudget(ADMIN);
+        advance(Duration.ofSeconds(36));
+        // One failure has refilled. Two strangers' logins start before either has failed (bcrypt takes a while):
+        // only the first gets to a password check.
+        LoginThrottle.Attempt first = throttle.begin(ADMIN, stranger());
+        assertEquals(36, refusedFor(() -> throttle.begin(ADMIN, stranger())));
+        refusedFor(() -> throttle.failed(first));
+        // The admin's home is not held back, and takes nothing from the budget.
+        throttle.succeeded(throttle.begin(ADMIN, ADMIN_HOME));
+        assertEquals(36, refusedFor(() -> throttle.begin(ADMIN, stranger())));
+    }
+
+    @Test
+    void manyThreadsAtOnceGetOneAttemptPerRefilledFailure() throws Exception {
+        spendBudget(ADMIN);
+        advance(Duration.ofSeconds(72));
+        int threads = 16;
+        String[] clients = new String[threads];
+        for (int i = 0; i < threads; i++) {
+            clients[i] = stranger();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> admitted = new ArrayList<>();
+            for (String client : clients) {
+                admitted.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        throttle.begin(ADMIN, client);
+                        return true;
+                    } catch (ProblemException refused) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int count = 0;
+            for (Future<Boolean> one : admitted) {
+                count += one.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(2, count);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStrangersSuccessfulLoginGivesItsShareOfTheBudgetBack() {
+        for (int i = 1; i < 100; i++) {
+            assertTrue(guess(ADMIN, stranger()), "guess " + i);
+        }
+        // The owner, from a new place: the attempt takes the last failure, and its success gives it back.
+        String newPlace = stranger();
+        throttle.succeeded(throttle.begin(ADMIN, newPlace));
+        assertTrue(guess(ADMIN, stranger()));
+        assertFalse(guess(ADMIN, stranger()));
+        // The new place is known now.
+        assertDoesNotThrow(() -> throttle.begin(ADMIN, newPlace));
     }
 
     private void spendBudget(String username) {

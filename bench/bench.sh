@@ -1,0 +1,43 @@
+# What bench/search.sh and bench/writes.sh share (sourced, not run): the service's JVM settings, the common
+# settings' defaults, logging, the app they measure, and the service itself (.ci/service.sh). The sourcing
+# script sets ROOT (the repository) first.
+
+# The heap is set deliberately: the JVM's default would let it grow past 1 GB. 150 MB holds the segment
+# arrays, the word and facet caches and the request garbage at 100,000 members; Parallel GC and two malloc
+# arenas keep the native overhead small (RSS stays under 400 MB under load).
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+BENCH_PORT=${BENCH_PORT:-18090}
+BENCH_KEEP=${BENCH_KEEP:-0}
+ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM}
+JAVA=${JAVA:-java}
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Sets APP: BENCH_APP, or target/quarkus-app (built when missing); it must be the H2 build.
+bench_app() {
+    if [[ -n ${BENCH_APP:-} ]]; then
+        APP=$(cd "$BENCH_APP" && pwd)
+        [[ -f $APP/quarkus-run.jar ]] || die "BENCH_APP=$BENCH_APP has no quarkus-run.jar"
+    else
+        APP=$ROOT/target/quarkus-app
+        if [[ ! -f $APP/quarkus-run.jar ]]; then
+            log "no $APP/quarkus-run.jar: building it (./mvnw -B -q package -DskipTests)"
+            (cd "$ROOT" && ./mvnw -B -q package -DskipTests) || die "the build failed"
+        fi
+    fi
+    compgen -G "$APP/lib/main/com.h2database.h2-*.jar" >/dev/null \
+        || die "$APP has no H2 driver (lib/main/com.h2database.h2-*.jar): not the H2 build?"
+}
+
+# The service runs a copy of the app in $1 (the temp folder), so that a rebuild in the repository during the
+# run does not change what is measured; the admin password, the JVM and its options are the ones above.
+bench_service() {
+    cp -r "$APP" "$1/app"
+    SERVICE_JAR=$1/app/quarkus-run.jar SERVICE_JAVA=$JAVA SERVICE_JAVA_OPTS=$BENCH_JAVA_OPTS
+    SERVICE_ADMIN_PASSWORD=$ADMIN_PASSWORD
+}
+
+# shellcheck source=../.ci/service.sh
+source "$ROOT/.ci/service.sh"
