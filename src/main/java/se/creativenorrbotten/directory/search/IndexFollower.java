@@ -101,7 +101,7 @@ public class IndexFollower {
             index = null;
             if (current != null) {
                 try {
-                    databaseSync.awaitDurable();
+                    awaitDatabaseBefore(current);
                     current.commit(databaseId, safePoint, highestIndexed);
                     current.close();
                 } catch (Exception e) {
@@ -348,11 +348,20 @@ public class IndexFollower {
     }
 
     private void commit() throws Exception {
-        // What the index holds must be on the disk in the database first (see DatabaseSync).
-        databaseSync.awaitDurable();
+        awaitDatabaseBefore(index);
         index.commit(databaseId, safePoint, highestIndexed);
         lastCommit = System.nanoTime();
         uncommitted = false;
+    }
+
+    /**
+     * What a committed index holds must be on the disk in the database first (see DatabaseSync). An index in
+     * memory outlives nothing, so its commits need no fsync of the database.
+     */
+    private void awaitDatabaseBefore(SearchIndex committing) throws Exception {
+        if (committing.persistent()) {
+            databaseSync.awaitDurable();
+        }
     }
 
     private Path folder() {

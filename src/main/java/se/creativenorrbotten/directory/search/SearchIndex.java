@@ -41,9 +41,11 @@ final class SearchIndex implements AutoCloseable {
     private final Facet.Registry registry = new Facet.Registry();
     private final Map<Object, SegmentData> segments = new ConcurrentHashMap<>();
     private final WordCache words;
+    private final boolean persistent;
 
     SearchIndex(Path folder, int wordCacheSize) throws IOException {
         words = new WordCache(wordCacheSize);
+        persistent = folder != null;
         if (folder == null) {
             directory = new ByteBuffersDirectory();
         } else {
@@ -106,6 +108,11 @@ final class SearchIndex implements AutoCloseable {
     }
 
     /** Makes the changes durable, recording the followed position and the newest change indexed. */
+    /** True when the index lives in files, so that a commit outlives the process (false for an index in memory). */
+    boolean persistent() {
+        return persistent;
+    }
+
     void commit(String databaseId, long safePoint, long highestSeq) throws IOException {
         Map<String, String> data = new HashMap<>();
         data.put(DATABASE_ID, databaseId);
