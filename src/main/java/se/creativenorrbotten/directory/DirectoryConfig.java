@@ -52,6 +52,14 @@ public interface DirectoryConfig {
     /** Which other sites' browsers may do what. */
     interface Cors {
         /**
+         * Origins whose pages may read the public API and frame the embeddable search (DIRECTORY_CORS_ORIGINS,
+         * comma-separated): exact origins such as {@code https://www.pitea.se}, {@code *} for any, or
+         * {@code scheme://host:*} for any port of one host; none by default, {@code http://localhost:*} in dev mode.
+         * Partner keys add their own origins at run time (see PublicOrigins).
+         */
+        Optional<List<String>> origins();
+
+        /**
          * Origins (exact, such as {@code https://admin.example.se}) whose pages may send state-changing requests
          * with a browser's credentials (DIRECTORY_CORS_ADMIN_ORIGINS, comma-separated); none by default.
          */

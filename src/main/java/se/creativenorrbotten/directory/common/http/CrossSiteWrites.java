@@ -67,15 +67,7 @@ public final class CrossSiteWrites {
         return origin != null && trustedOrigins.contains(normalise(origin));
     }
 
-    /** Origins compare case-insensitively in scheme and host; "null" (an opaque origin) is never trusted. */
     private static String normalise(String origin) {
-        if (origin == null) {
-            return "";
-        }
-        String stripped = origin.strip();
-        if (stripped.endsWith("/")) {
-            stripped = stripped.substring(0, stripped.length() - 1);
-        }
-        return "null".equals(stripped) ? "" : stripped.toLowerCase(Locale.ROOT);
+        return PublicOrigins.normalise(origin);
     }
 }
