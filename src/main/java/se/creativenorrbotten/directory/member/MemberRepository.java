@@ -18,6 +18,12 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     /** JPQL: the member {@code m} is one the public sees (the member counts of skills and municipalities). */
     public static final String PUBLISHED = "m.status = se.creativenorrbotten.directory.member.MemberStatus.PUBLISHED";
 
+    private final ChangeLog changeLog;
+
+    public MemberRepository(ChangeLog changeLog) {
+        this.changeLog = changeLog;
+    }
+
     public Optional<Member> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
@@ -51,24 +57,23 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
                 .setParameter("slug", skillSlug)
                 .getResultList();
         for (UUID id : ids) {
-            getEntityManager().createNativeQuery("update member set change_seq = " + nextChangeSeqSql() + " where id = ?1")
+            getEntityManager().createNativeQuery("update member set change_seq = ?2 where id = ?1")
                     .setParameter(1, id)
+                    .setParameter(2, nextChangeSeq())
                     .executeUpdate();
         }
         return ids;
     }
 
-    /** The next position in the directory-wide change sequence. */
+    /** The next position in the directory-wide change sequence, announced to the change log (see ChangeLog#allocated). */
     public long nextChangeSeq() {
-        return ((Number) getEntityManager().createNativeQuery(nextChangeSeqSelect()).getSingleResult()).longValue();
+        long seq = ((Number) getEntityManager().createNativeQuery(nextChangeSeqSelect()).getSingleResult()).longValue();
+        changeLog.allocated(seq);
+        return seq;
     }
 
     private String nextChangeSeqSelect() {
         return dialect().getSequenceSupport().getSequenceNextValString(CHANGE_SEQUENCE);
-    }
-
-    private String nextChangeSeqSql() {
-        return dialect().getSequenceSupport().getSelectSequenceNextValString(CHANGE_SEQUENCE);
     }
 
     private org.hibernate.dialect.Dialect dialect() {

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -25,6 +24,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.persistence.DatabaseSync;
+import se.creativenorrbotten.directory.member.ChangeLog;
 import se.creativenorrbotten.directory.member.MemberWritten;
 import se.creativenorrbotten.directory.taxonomy.TaxonomyChanged;
 
@@ -39,10 +39,11 @@ import se.creativenorrbotten.directory.taxonomy.TaxonomyChanged;
  * so that a committed index never holds a change the database could still lose.</li>
  * <li>After each committed write on this instance: re-read the written members and refresh, before the
  * write's response is sent.</li>
- * <li>Every poll interval: read the change sequence for writes by other instances. Transactions can
- * commit out of order (seq 11 visible before seq 10), so the followed position only advances past a gap
- * once the gap is filled or is older than the gap timeout (a rolled-back transaction); until then the
- * rows above it are re-read, and a member is only re-indexed when its change is newer than the indexed one.</li>
+ * <li>Every poll interval: read the change log ({@link ChangeLog}, the member side's) for writes by other
+ * instances. Transactions can commit out of order (seq 11 visible before seq 10), so the followed position
+ * only advances to the change log's safe point (past a gap once it is filled or older than the gap timeout:
+ * a rolled-back transaction); until then the rows above it are re-read, and a member is only re-indexed
+ * when its change is newer than the indexed one.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -56,10 +57,10 @@ public class IndexFollower {
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
 
     private final IndexSource source;
+    private final ChangeLog changeLog;
     private final DirectoryConfig config;
     private final DatabaseSync databaseSync;
     private final Map<UUID, Long> indexedSeq = new ConcurrentHashMap<>();
-    private final TreeMap<Long, Long> gaps = new TreeMap<>();
     private final Object writeLock = new Object();
     private final java.util.concurrent.CountDownLatch readyLatch = new java.util.concurrent.CountDownLatch(1);
 
@@ -76,8 +77,9 @@ public class IndexFollower {
     /** A member was deleted: its data must be merged out of the index files (see SearchIndex.purgeDeleted). */
     private volatile boolean purgePending;
 
-    public IndexFollower(IndexSource source, DirectoryConfig config, DatabaseSync databaseSync) {
+    public IndexFollower(IndexSource source, ChangeLog changeLog, DirectoryConfig config, DatabaseSync databaseSync) {
         this.source = source;
+        this.changeLog = changeLog;
         this.config = config;
         this.databaseSync = databaseSync;
     }
@@ -165,11 +167,11 @@ public class IndexFollower {
         long started = System.nanoTime();
         try {
             synchronized (writeLock) {
-                databaseId = source.databaseId();
+                databaseId = changeLog.databaseId();
                 taxonomy = Taxonomy.load(source);
                 index = new SearchIndex(folder(), config.search().wordCacheSize());
                 Map<String, String> committed = index.committed();
-                long latest = source.latestSeq();
+                long latest = changeLog.latest();
                 if (canCatchUp(committed, databaseId, latest)) {
                     safePoint = Long.parseLong(committed.get(SearchIndex.SAFE_POINT));
                     highestIndexed = Long.parseLong(committed.getOrDefault(SearchIndex.HIGHEST_SEQ, "-1"));
@@ -215,7 +217,6 @@ public class IndexFollower {
         long started = System.nanoTime();
         index.deleteAll();
         indexedSeq.clear();
-        gaps.clear();
         highestIndexed = -1;
         java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -266,13 +267,11 @@ public class IndexFollower {
         synchronized (writeLock) {
             from = safePoint;
         }
-        List<IndexSource.Change> changes = source.changesSince(from);
+        // The safe point first: every change up to it is visible to the read that follows.
+        long settled = changeLog.safePoint();
+        List<ChangeLog.Change> changes = changeLog.changesSince(from);
         Set<UUID> stale = new HashSet<>();
-        Set<Long> seen = new HashSet<>();
-        long highest = from;
-        for (IndexSource.Change change : changes) {
-            seen.add(change.seq());
-            highest = Math.max(highest, change.seq());
+        for (ChangeLog.Change change : changes) {
             if (change.seq() > indexedSeq.getOrDefault(change.id(), -1L)) {
                 stale.add(change.id());
             }
@@ -295,25 +294,11 @@ public class IndexFollower {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
         synchronized (writeLock) {
-            advance(from, highest, seen, System.nanoTime());
+            safePoint = Math.max(safePoint, settled);
             if (purge || uncommitted && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
                 commit();
             }
         }
-    }
-
-    /** Moves the followed position up to the first gap that may still be a transaction in flight. */
-    private void advance(long from, long highest, Set<Long> seen, long now) {
-        for (long seq = from + 1; seq <= highest; seq++) {
-            if (!seen.contains(seq)) {
-                gaps.putIfAbsent(seq, now);
-            }
-        }
-        long timeout = config.search().gapTimeout().toNanos();
-        gaps.entrySet().removeIf(gap -> seen.contains(gap.getKey()) || now - gap.getValue() > timeout);
-        long next = gaps.isEmpty() ? highest : Math.min(highest, gaps.firstKey() - 1);
-        safePoint = Math.max(safePoint, next);
-        gaps.headMap(safePoint, true).clear();
     }
 
     /** Re-reads these members from the database and puts their current state (or absence) in the index. */

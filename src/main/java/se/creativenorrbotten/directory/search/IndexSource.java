@@ -23,7 +23,8 @@ import se.creativenorrbotten.directory.member.MemberType;
 
 /**
  * Reads what the index needs straight from the database with plain JDBC, in bulk: a full rebuild of
- * 100,000 members is four queries, not 400,000.
+ * 100,000 members is four queries, not 400,000. Which members changed comes from the member side's
+ * {@link se.creativenorrbotten.directory.member.ChangeLog}.
  */
 @ApplicationScoped
 public class IndexSource {
@@ -33,53 +34,10 @@ public class IndexSource {
             + " website, logo_url, available_for_work, created_at, public_updated_at, change_seq, status, featured_until"
             + " from member";
 
-    /** A row of the change feed: a member written or deleted at a place in the change sequence. */
-    public record Change(UUID id, long seq) {
-    }
-
     private final DataSource dataSource;
 
     public IndexSource(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    public String databaseId() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select id from directory_instance");
-                ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getString(1) : "";
-        }
-    }
-
-    /** The highest place in the change sequence that is visible now. */
-    public long latestSeq() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select coalesce(max(change_seq), 0) from member"
-                        + " union all select coalesce(max(change_seq), 0) from member_tombstone");
-                ResultSet rs = s.executeQuery()) {
-            long latest = 0;
-            while (rs.next()) {
-                latest = Math.max(latest, rs.getLong(1));
-            }
-            return latest;
-        }
-    }
-
-    /** Members and deletions whose place in the change sequence is above {@code seq}. */
-    public List<Change> changesSince(long seq) throws SQLException {
-        List<Change> changes = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select id, change_seq from member where change_seq > ?"
-                        + " union all select member_id, change_seq from member_tombstone where change_seq > ?")) {
-            s.setLong(1, seq);
-            s.setLong(2, seq);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    changes.add(new Change(rs.getObject(1, UUID.class), rs.getLong(2)));
-                }
-            }
-        }
-        return changes;
     }
 
     /**
