@@ -54,6 +54,15 @@ final class MemberExamples {
               "municipality": [{"value": "2580", "label": "Luleå", "count": 1}, {"value": "2506", "label": "Arjeplog", "count": 0}],
               "language": [{"value": "sv", "label": "svenska", "count": 1}]}}""";
 
+    static final String CHANGES = "{\"items\": [{\"id\": \"3f2b8c1e-8a7d-4c1e-9b1a-2f4e5d6c7b8a\", \"change\": \"upsert\","
+            + " \"member\": " + PUBLIC_VIEW + ", \"changedAt\": \"2026-11-26T10:15:30.123Z\"},"
+            + " {\"id\": \"9c4d2e1f-5b6a-4c3d-8e7f-1a2b3c4d5e6f\", \"change\": \"delete\","
+            + " \"changedAt\": \"2026-11-27T08:02:11.500Z\"}],"
+            + " \"nextCursor\": \"YzEuNDIuM2YyYjhjMWUtOGE3ZC00YzFlLTliMWEtMmY0ZTVkNmM3Yjhh\", \"hasMore\": false}";
+
+    static final String NO_CHANGES = """
+            {"items": [], "nextCursor": "YzEuNDIuM2YyYjhjMWUtOGE3ZC00YzFlLTliMWEtMmY0ZTVkNmM3Yjhh", "hasMore": false}""";
+
     static final String SUGGESTIONS = """
             {"items": [{"text": "Fotografi", "kind": "skill", "value": "photography"},
                        {"text": "Foto Fia i Piteå", "kind": "member", "value": "foto-fia-i-pitea"}]}""";

@@ -37,6 +37,7 @@ import jakarta.ws.rs.core.UriInfo;
 import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemMappers;
+import se.creativenorrbotten.directory.member.dto.MemberChangePage;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
 import se.creativenorrbotten.directory.member.dto.MemberPage;
 import se.creativenorrbotten.directory.member.dto.MemberRepresentation;
@@ -60,9 +61,11 @@ public class MemberResource {
     private final MemberService members;
     private final SearchService search;
     private final SecurityIdentity caller;
+    private final MemberFeed feed;
 
-    public MemberResource(MemberService members, SearchService search, SecurityIdentity caller) {
+    public MemberResource(MemberService members, SearchService search, SecurityIdentity caller, MemberFeed feed) {
         this.members = members;
+        this.feed = feed;
         this.search = search;
         this.caller = caller;
     }
@@ -156,6 +159,36 @@ public class MemberResource {
     public SuggestionList suggest(@Parameter(description = "What has been typed so far.", example = "fo", required = true,
             schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100)) @QueryParam("q") String q) {
         return search.suggest(q);
+    }
+
+    @GET
+    @Path("/changes")
+    @PermitAll
+    @Operation(operationId = "listMemberChanges", summary = "Follow changes to the public members (partner feed)",
+            description = "For partners who keep a copy of the directory. Without since: from the beginning, every public"
+                    + " member once. Then send nextCursor back as since, page after page while hasMore is true, and later"
+                    + " (every minute, say) to get what changed since. Each member comes at most once per page, at its latest"
+                    + " state: upsert carries the public view (as GET /api/v1/members/{id}; without email and phone once the"
+                    + " member withdrew consent), delete means the member is not public (archived, rejected, pending, erased;"
+                    + " possibly one you never had: ignore it). Changes are handed out only once no slower transaction can"
+                    + " still commit before them, so a change may take up to the gap timeout to appear but is never skipped."
+                    + " Cursors are opaque, never expire, and work on every instance and after restarts; a cursor from"
+                    + " another database is refused (400): start again without since. Public.")
+    @APIResponse(responseCode = "200", description = "One page of changes.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberChangePage.class),
+                    examples = {@ExampleObject(name = "changes", summary = "An upsert and a delete",
+                            value = MemberExamples.CHANGES),
+                            @ExampleObject(name = "upToDate", summary = "Nothing new: ask again later with nextCursor",
+                                    value = MemberExamples.NO_CHANGES)}))
+    public MemberChangePage changes(
+            @Parameter(description = "The nextCursor of the previous page; leave it out to start from the beginning.",
+                    example = "YzEuNDIuM2YyYjhjMWUtOGE3ZC00YzFlLTliMWEtMmY0ZTVkNmM3Yjhh",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = FeedCursor.MAX_LENGTH, pattern = "^[A-Za-z0-9_-]+$"))
+            @QueryParam("since") String since,
+            @Parameter(description = "At most this many changes, 1 to 1000.", example = "100",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000", defaultValue = "100"))
+            @QueryParam("size") String size) {
+        return feed.changes(since, size);
     }
 
     @GET

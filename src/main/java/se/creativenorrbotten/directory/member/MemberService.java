@@ -60,6 +60,8 @@ public class MemberService {
     private static final int MAX_FEATURE_DAYS = 366;
 
     private static final String FALLBACK_SLUG = "member";
+    /** Slugs that name routes under /api/v1/members (GET /members/changes, /members/suggest): never a member's. */
+    static final Set<String> RESERVED_SLUGS = Set.of("changes", "suggest");
     private static final int MAX_SLUG_LENGTH = 80;
     /** Attempts that pick a numbered slug (among the first 1, 2, 4, … 64 free ones); later ones add a random suffix. */
     private static final int NUMBERED_SLUG_ATTEMPTS = 7;
@@ -523,7 +525,8 @@ public class MemberService {
      * The first attempt takes the first free one; a retry after losing a race picks at random among the first
      * 2, 4, … 64 free ones, so that racing creates spread out, and after {@value #NUMBERED_SLUG_ATTEMPTS}
      * attempts a random suffix is added. A slug never has the form of a member id ({@link #looksLikeId}):
-     * a name that would give one gets the prefix "member-".
+     * a name that would give one gets the prefix "member-". Nor is it a {@link #RESERVED_SLUGS reserved} one
+     * ("Changes" gets changes-2).
      */
     private String freeSlug(String name, int attempt) {
         String base = Folding.slug(name);
@@ -542,6 +545,7 @@ public class MemberService {
         }
         int window = 1 << Math.max(0, attempt - 1);
         Set<String> taken = new HashSet<>(members.slugsStartingWith(base));
+        taken.addAll(RESERVED_SLUGS);
         List<String> free = new ArrayList<>(window);
         if (!taken.contains(base)) {
             free.add(base);

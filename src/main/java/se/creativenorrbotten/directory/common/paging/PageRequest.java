@@ -31,6 +31,16 @@ public record PageRequest(int page, int size) {
         return new PageRequest(p, s);
     }
 
+    /** One bounded integer parameter (absent: the fallback); anything else is a 400 naming it. */
+    public static int bounded(String name, String value, int fallback, int min, int max) {
+        List<FieldError> errors = new ArrayList<>();
+        int parsed = parse(name, value, fallback, min, max, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return parsed;
+    }
+
     private static int parse(String name, String value, int fallback, int min, int max, List<FieldError> errors) {
         if (value == null || value.isEmpty()) {
             return fallback;
