@@ -187,8 +187,11 @@ public class MemberResource {
             @QueryParam("since") String since,
             @Parameter(description = "At most this many changes, 1 to 1000.", example = "100",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000", defaultValue = "100"))
-            @QueryParam("size") String size) {
-        return feed.changes(since, size);
+            @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        // An empty since (?since=) arrives as none: it is a bad cursor, not the beginning.
+        boolean sent = since != null || uri.getQueryParameters().containsKey("since");
+        return feed.changes(sent && since == null ? "" : since, size);
     }
 
     @GET
