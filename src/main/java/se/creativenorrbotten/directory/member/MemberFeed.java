@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import se.creativenorrbotten.directory.common.paging.PageRequest;
+import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.member.dto.MemberChange;
 import se.creativenorrbotten.directory.member.dto.MemberChangePage;
 
@@ -49,6 +50,12 @@ public class MemberFeed {
         long after = since == null ? 0 : FeedCursor.decode(since, database).seq();
         long safe = changeLog.safePoint(); // first: every change up to it is visible to the read below
         if (after >= safe) {
+            if (after > changeLog.latest()) {
+                // The latest place never goes down: the database lost changes (restored from a backup), and new ones
+                // would take places this cursor has passed.
+                throw ProblemException.invalid(FeedCursor.PARAMETER, "the cursor is ahead of this directory's changes"
+                        + " (its database was restored?); start again without since");
+            }
             // Nothing settled after the cursor yet (or this instance knows less than the one that handed it out).
             return new MemberChangePage(List.of(), new FeedCursor(after, database).encode(), false);
         }

@@ -173,7 +173,8 @@ public class MemberResource {
                     + " possibly one you never had: ignore it). Changes are handed out only once no slower transaction can"
                     + " still commit before them, so a change may take up to the gap timeout to appear but is never skipped."
                     + " Cursors are opaque, never expire, and work on every instance and after restarts; a cursor from"
-                    + " another database is refused (400): start again without since. Public.")
+                    + " another database, or ahead of this one (restored from a backup), is refused (400): start again"
+                    + " without since. Public.")
     @APIResponse(responseCode = "200", description = "One page of changes.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberChangePage.class),
                     examples = {@ExampleObject(name = "changes", summary = "An upsert and a delete",
