@@ -159,16 +159,21 @@ public class ChangeLog {
             return; // no transaction to wait for: the place is written (or not) by the statement that took it
         }
         safePoint.begin(seq);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
+        try {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
 
-            @Override
-            public void afterCompletion(int status) {
-                safePoint.end(seq);
-            }
-        });
+                @Override
+                public void afterCompletion(int status) {
+                    safePoint.end(seq);
+                }
+            });
+        } catch (RuntimeException notRegistered) {
+            safePoint.forget(seq); // its end would never be told: the place waits out the gap timeout like a stranger's
+            throw notRegistered;
+        }
     }
 
     /**
@@ -201,6 +206,10 @@ public class ChangeLog {
 
         synchronized void begin(long seq) {
             running.add(seq);
+        }
+
+        synchronized void forget(long seq) {
+            running.remove(seq);
         }
 
         synchronized void end(long seq) {
