@@ -101,7 +101,8 @@ public class SearchService {
             taxonomyHash = known;
         }
         String description = kind + "|" + release + "|" + Long.toHexString(contents) + "|" + known.hash() + "|" + query;
-        return new jakarta.ws.rs.core.EntityTag(kind.charAt(0) + "-" + PublicCaching.hash(description), true);
+        // s-… for a search, c-… for completions: which one a tag belongs to shows in logs and caches.
+        return new jakarta.ws.rs.core.EntityTag((kind.equals("search") ? "s-" : "c-") + PublicCaching.hash(description), true);
     }
 
     private static List<Analysis.Token> suggestTokens(String q) {
