@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Min;
 
 /** The directory's own settings; each is listed in the README with its environment variable. */
@@ -45,6 +46,20 @@ public interface DirectoryConfig {
          */
         @WithDefault("true")
         boolean fsync();
+    }
+
+    /** The public reads (anonymous GETs): how long others may keep them. */
+    @WithName("public")
+    PublicReads publicReads();
+
+    interface PublicReads {
+        /**
+         * How long browsers and shared caches may use a public answer without asking again
+         * (DIRECTORY_PUBLIC_MAX_AGE, seconds or a duration such as {@code 2m}): {@code Cache-Control: public,
+         * max-age}. After it, a cache revalidates with If-None-Match, which costs no search when nothing changed.
+         */
+        @WithDefault("60s")
+        Duration maxAge();
     }
 
     Cors cors();

@@ -30,10 +30,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import se.creativenorrbotten.directory.common.http.DisplayLanguage;
+import se.creativenorrbotten.directory.common.http.PublicCaching;
 import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemMappers;
@@ -84,7 +88,7 @@ public class MemberResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberPage.class),
                     examples = @ExampleObject(name = "page", value = MemberExamples.PAGE)))
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public MemberPage search(
+    public Response search(
             @Parameter(description = "Free text over name, headline, description, skill names (Swedish and English) and"
                     + " municipality names. Any character is searched as text. Example: foto lulea.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = MemberQuery.MAX_TEXT_LENGTH))
@@ -137,13 +141,27 @@ public class MemberResource {
             @Parameter(description = "Curators only (401 without credentials): true lists the members not updated for"
                     + " the stale period (DIRECTORY_CURATION_STALE_AFTER, default 24 months), for review.",
                     schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("stale") String stale) {
+            @QueryParam("stale") String stale,
+            @Context HttpHeaders headers, @Context Request request) {
         boolean curatorQuery = !status.isEmpty() || stale != null;
         if (curatorQuery && !Roles.isCurator(caller)) {
             throw new UnauthorizedException();
         }
-        return search.search(new SearchRequest(q, type, skill, skillMatch, municipality, language, serves, available, sort, near,
-                page, size, facetSize, featured, status, stale));
+        MemberQuery query = search.query(new SearchRequest(q, type, skill, skillMatch, municipality, language, serves, available,
+                sort, near, page, size, facetSize, featured, status, stale));
+        if (!PublicCaching.isPublicRead(request.getMethod(), headers)) {
+            return Response.ok(search.search(query)).build();
+        }
+        // Checked before searching: a partner's repeated query costs no search while the index is unchanged.
+        EntityTag tag = search.tag(query, DisplayLanguage.of(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+        return cached(tag, headers, () -> search.search(query));
+    }
+
+    /** 304 when the caller has the answer tagged {@code tag}, else the answer; labels follow Accept-Language. */
+    private static Response cached(EntityTag tag, HttpHeaders headers, java.util.function.Supplier<Object> answer) {
+        Response.ResponseBuilder response = PublicCaching.notModified(headers, tag.toString()) ? Response.notModified(tag)
+                : Response.ok(answer.get()).tag(tag);
+        return response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     @GET
@@ -156,9 +174,14 @@ public class MemberResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SuggestionList.class),
                     examples = @ExampleObject(name = "suggestions", value = MemberExamples.SUGGESTIONS)))
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public SuggestionList suggest(@Parameter(description = "What has been typed so far.", example = "fo", required = true,
-            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100)) @QueryParam("q") String q) {
-        return search.suggest(q);
+    public Response suggest(@Parameter(description = "What has been typed so far.", example = "fo", required = true,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100)) @QueryParam("q") String q,
+            @Context HttpHeaders headers, @Context Request request) {
+        if (!PublicCaching.isPublicRead(request.getMethod(), headers)) {
+            return Response.ok(search.suggest(q)).build();
+        }
+        EntityTag tag = search.suggestTag(q, DisplayLanguage.of(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+        return cached(tag, headers, () -> search.suggest(q));
     }
 
     @GET

@@ -92,6 +92,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 document(entry.getValue(), CrossSiteWrites.isWrite(entry.getKey().name()));
             }
         }
+        CachingDocs.document(openAPI);
     }
 
     /**

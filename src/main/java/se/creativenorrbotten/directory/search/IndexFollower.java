@@ -76,6 +76,9 @@ public class IndexFollower {
     private boolean uncommitted;
     /** A member was deleted: its data must be merged out of the index files (see SearchIndex.purgeDeleted). */
     private volatile boolean purgePending;
+    /** What the index holds: {@link #contents()}, kept up to date under the write lock. */
+    private long digest;
+    private volatile long contents;
 
     public IndexFollower(IndexSource source, ChangeLog changeLog, DirectoryConfig config, DatabaseSync databaseSync) {
         this.source = source;
@@ -136,6 +139,29 @@ public class IndexFollower {
         return taxonomy;
     }
 
+    /**
+     * A digest of what the searchers hold: the XOR of a hash of (id, change sequence) of every member in the
+     * index. It changes with every member put into or deleted from the index, whatever the order the changes
+     * arrive in, and is the same on every instance whose index holds the same members at the same changes
+     * (an index built from the database: in memory, or rebuilt; a reopened file index starts from its committed
+     * position). Published only after the searchers were refreshed: a searcher acquired after reading it holds
+     * at least what it describes. The search's ETags start from it (SearchService.tag).
+     */
+    long contents() {
+        return contents;
+    }
+
+    /** One member at one change, for {@link #contents()}: a 64-bit mix (MurmurHash3's finaliser). */
+    static long entry(UUID id, long seq) {
+        long h = id.getMostSignificantBits() * 0x9E3779B97F4A7C15L ^ id.getLeastSignificantBits() ^ Long.rotateLeft(seq, 29);
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
     /** Members written on this instance: searchable (or gone) before the write's response leaves. */
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberWritten written) {
         if (!ready || written.ids().isEmpty()) {
@@ -175,6 +201,8 @@ public class IndexFollower {
                 if (canCatchUp(committed, databaseId, latest)) {
                     safePoint = Long.parseLong(committed.get(SearchIndex.SAFE_POINT));
                     highestIndexed = Long.parseLong(committed.getOrDefault(SearchIndex.HIGHEST_SEQ, "-1"));
+                    digest = entry(new UUID(databaseId.hashCode(), safePoint), highestIndexed);
+                    contents = digest;
                     LOG.infof("Search index reopened; catching up from change %d to %d", safePoint, latest);
                 } else {
                     if (!committed.isEmpty()) {
@@ -244,8 +272,11 @@ public class IndexFollower {
         }
         safePoint = Math.max(0, latest - REBUILD_OVERLAP);
         highestIndexed = indexedSeq.values().stream().mapToLong(Long::longValue).max().orElse(-1);
+        digest = 0;
+        indexedSeq.forEach((id, seq) -> digest ^= entry(id, seq));
         commit();
         index.refresh();
+        contents = digest;
         LOG.infof("Search index built from the database: %d members in %d ms", count.get(), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -315,11 +346,14 @@ public class IndexFollower {
                 long known = indexedSeq.getOrDefault(id, -1L);
                 if (member == null && known != DELETED) {
                     current.delete(id);
+                    // Out goes its entry; a member this process never indexed (a reopened index) still changes it.
+                    digest ^= known >= 0 ? entry(id, known) : entry(id, DELETED);
                     purgePending = true;
                     indexedSeq.put(id, DELETED);
                     changed.add(id);
                 } else if (member != null && member.changeSeq() > known) {
                     current.put(member, taxonomy);
+                    digest ^= (known >= 0 && known != DELETED ? entry(id, known) : 0) ^ entry(id, member.changeSeq());
                     indexedSeq.put(id, member.changeSeq());
                     highestIndexed = Math.max(highestIndexed, member.changeSeq());
                     changed.add(id);
@@ -327,6 +361,7 @@ public class IndexFollower {
             }
             if (!changed.isEmpty()) {
                 current.refresh();
+                contents = digest;
                 uncommitted = true;
             }
         }

@@ -41,6 +41,32 @@ public record MemberQuery(String text, Set<MemberType> types, Set<String> skills
         statuses = Set.copyOf(statuses);
     }
 
+    private static final java.lang.reflect.RecordComponent[] COMPONENTS = MemberQuery.class.getRecordComponents();
+
+    /**
+     * The query as text: equal for equal queries, different for unequal ones, and the same in every process (sets
+     * in sorted order; texts with their length, so no text can imitate the parts that follow it). Built from every
+     * component of the record, so a filter added later is part of it without code here. The search's ETag is
+     * made from it (SearchService.tag).
+     */
+    public String canonical() {
+        StringBuilder out = new StringBuilder();
+        for (java.lang.reflect.RecordComponent component : COMPONENTS) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (value instanceof Set<?> set) {
+                value = set.stream().map(String::valueOf).sorted().toList();
+            }
+            String text = String.valueOf(value);
+            out.append(component.getName()).append('=').append(text.length()).append(':').append(text).append(';');
+        }
+        return out.toString();
+    }
+
     /**
      * This query less what only presents its result (sort, page, facet size): two queries with equal
      * {@code counted()} values have the same total and facet counts, and any difference in the text or a

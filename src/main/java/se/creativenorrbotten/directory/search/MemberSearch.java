@@ -80,6 +80,18 @@ final class MemberSearch {
         this.ranker = new Ranker(readers, data);
     }
 
+    /**
+     * When the next feature in this searcher ends (epoch ms; {@code Long.MAX_VALUE}: none is ahead of
+     * {@code now}): the one moment a result changes without a write (the featured filter, flag and boost).
+     */
+    long nextFeatureEnd(long now) {
+        long next = Long.MAX_VALUE;
+        for (SegmentData segment : data) {
+            next = Math.min(next, segment.nextFeatureEnd(now));
+        }
+        return next;
+    }
+
     SearchResult search(MemberQuery query) throws IOException {
         List<Analysis.Token> tokens = query.text() == null ? List.of() : Analysis.tokens(query.text());
         boolean text = query.text() != null;

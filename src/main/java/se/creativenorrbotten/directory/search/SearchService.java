@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import se.creativenorrbotten.directory.common.http.PublicCaching;
 import se.creativenorrbotten.directory.common.json.Coded;
 import se.creativenorrbotten.directory.common.paging.PageRequest;
 import se.creativenorrbotten.directory.common.problem.FieldError;
@@ -40,6 +41,13 @@ public class SearchService {
     private final int facetCacheSize;
     private final java.time.Period staleAfter;
     private volatile MemberSearch current;
+    private volatile TaxonomyHash taxonomyHash;
+    /** The release: a new one may answer the same query differently, so it is part of every tag. */
+    private final String release = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.application.version", String.class).orElse("");
+
+    private record TaxonomyHash(Taxonomy taxonomy, String hash) {
+    }
 
     public SearchService(IndexFollower follower, se.creativenorrbotten.directory.DirectoryConfig config) {
         this.follower = follower;
@@ -48,17 +56,64 @@ public class SearchService {
     }
 
     public MemberPage search(SearchRequest request) {
+        return search(query(request));
+    }
+
+    /** The validated query (400 with every bad parameter). */
+    public MemberQuery query(SearchRequest request) {
         Instant staleBefore = java.time.ZonedDateTime.now(MemberService.ZONE).minus(staleAfter).toInstant();
-        MemberQuery query = parse(request, follower.taxonomy(), staleBefore);
+        return parse(request, follower.taxonomy(), staleBefore);
+    }
+
+    public MemberPage search(MemberQuery query) {
         SearchResult result = withSearch(search -> search.search(query));
         return new MemberPage(result.items(), query.page().page(), query.page().size(), result.total(), result.facets());
     }
 
-    public SuggestionList suggest(String q) {
+    /**
+     * The ETag of a search's answer, known without searching: from what the index holds ({@link IndexFollower#contents}),
+     * the taxonomy (labels), when the next feature ends (the only change without a write), the release, the label
+     * language and the whole normalised query (page, size, sort and facet size included). So it changes exactly when
+     * the answer can, and is the same on every instance with the same data. Weak: equal tags promise the same result,
+     * not the same bytes.
+     */
+    public jakarta.ws.rs.core.EntityTag tag(MemberQuery query, se.creativenorrbotten.directory.common.http.DisplayLanguage language) {
+        long contents = follower.contents();
+        Taxonomy taxonomy = follower.taxonomy();
+        long now = System.currentTimeMillis();
+        long nextFeatureEnd = withSearch(search -> search.nextFeatureEnd(now));
+        return tag("search", contents, taxonomy, nextFeatureEnd + "|" + language.code() + "|" + query.canonical());
+    }
+
+    /** The ETag of the suggestions for {@code q}: from what the index holds, the taxonomy and the query words. */
+    public jakarta.ws.rs.core.EntityTag suggestTag(String q, se.creativenorrbotten.directory.common.http.DisplayLanguage language) {
+        List<Analysis.Token> tokens = suggestTokens(q);
+        long contents = follower.contents();
+        Taxonomy taxonomy = follower.taxonomy();
+        withSearch(search -> null); // ready, or 503 as the suggestions would be
+        return tag("suggest", contents, taxonomy, language.code() + "|" + tokens);
+    }
+
+    private jakarta.ws.rs.core.EntityTag tag(String kind, long contents, Taxonomy taxonomy, String query) {
+        TaxonomyHash known = taxonomyHash;
+        if (known == null || known.taxonomy() != taxonomy) {
+            known = new TaxonomyHash(taxonomy, taxonomy == null ? "" : PublicCaching.hash(taxonomy.canonical()));
+            taxonomyHash = known;
+        }
+        String description = kind + "|" + release + "|" + Long.toHexString(contents) + "|" + known.hash() + "|" + query;
+        // s-… for a search, c-… for completions: which one a tag belongs to shows in logs and caches.
+        return new jakarta.ws.rs.core.EntityTag((kind.equals("search") ? "s-" : "c-") + PublicCaching.hash(description), true);
+    }
+
+    private static List<Analysis.Token> suggestTokens(String q) {
         if (q == null || q.isBlank() || q.length() > 100) {
             throw ProblemException.invalid("q", "must be 1 to 100 characters");
         }
-        List<Analysis.Token> tokens = Analysis.tokens(q);
+        return Analysis.tokens(q);
+    }
+
+    public SuggestionList suggest(String q) {
+        List<Analysis.Token> tokens = suggestTokens(q);
         if (tokens.isEmpty()) {
             return new SuggestionList(List.of());
         }

@@ -100,6 +100,18 @@ final class SegmentData {
         return featured;
     }
 
+    /** The first end of a feature after {@code now} (epoch ms), or {@code Long.MAX_VALUE} when none is ahead. */
+    long nextFeatureEnd(long now) {
+        long next = Long.MAX_VALUE;
+        for (int doc : everFeatured) {
+            long until = featuredUntil[doc];
+            if (until > now && until < next) {
+                next = until;
+            }
+        }
+        return next;
+    }
+
     private static int[] byTimeDescending(long[] time) {
         Integer[] docs = new Integer[time.length];
         for (int doc = 0; doc < docs.length; doc++) {

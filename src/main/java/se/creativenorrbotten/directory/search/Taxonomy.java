@@ -38,6 +38,17 @@ record Taxonomy(Map<String, String[]> skills, Map<String, String[]> municipaliti
         return Double.parseDouble(municipalities.get(code)[2]);
     }
 
+    /** Every name and place, in a stable order: equal taxonomies give equal texts, in every process. */
+    String canonical() {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, String[]> map : List.of(skills, municipalities)) {
+            new java.util.TreeMap<>(map).forEach((key, values) -> out.append(key).append('=')
+                    .append(java.util.Arrays.toString(values)).append('\n'));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
     boolean sameAs(Taxonomy other) {
         return other != null && other.municipalities.keySet().equals(municipalities.keySet())
                 && other.skills.size() == skills.size()

@@ -71,6 +71,29 @@ class MemberQueryTest {
         assertEquals(with(b -> b.skills(Set.of("a", "b", "c"))).counted(), with(b -> b.skills(Set.of("c", "a", "b"))).counted());
     }
 
+    @Test
+    void theCanonicalTextDiffersInEveryPartSortPageAndFacetSizeIncluded() {
+        var texts = java.util.stream.Stream.concat(everyPartThatDecidesTheCounts().map(a -> (MemberQuery) a.get()[1]),
+                Stream.of(PLAIN, with(b -> b.sort(SearchSort.NEWEST)), with(b -> b.page(new PageRequest(2, 20))),
+                        with(b -> b.page(new PageRequest(1, 21))), with(b -> b.facetSize(5))))
+                .map(MemberQuery::canonical).toList();
+        assertEquals(texts.size(), Set.copyOf(texts).size(), texts.toString());
+    }
+
+    @Test
+    void theCanonicalTextIgnoresTheOrderOfFilterValues() {
+        var abc = new java.util.LinkedHashSet<>(java.util.List.of("a", "b", "c", "d", "e", "f", "g", "h"));
+        var hgf = new java.util.LinkedHashSet<>(java.util.List.of("h", "g", "f", "e", "d", "c", "b", "a"));
+        assertEquals(with(b -> b.skills(abc)).canonical(), with(b -> b.skills(hgf)).canonical());
+    }
+
+    @Test
+    void noTextImitatesTheFiltersAfterIt() {
+        MemberQuery crafted = with(b -> b.text(PLAIN.canonical()));
+        assertNotEquals(PLAIN.canonical(), crafted.canonical());
+        assertNotEquals(with(b -> b.text("a;types=0:;")).canonical(), with(b -> b.text("a")).canonical());
+    }
+
     /** A test-only way to vary one component of a query. */
     private static final class Builder {
         private String text;

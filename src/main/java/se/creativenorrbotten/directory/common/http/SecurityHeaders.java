@@ -13,7 +13,8 @@ import io.vertx.core.http.HttpHeaders;
  * <li>{@code Cache-Control: no-store} on every response except an anonymous GET or HEAD that succeeded: so
  * nothing answered to a curator's or admin's credentials (the full record, accounts, history, export), no
  * answer to a write and no error is kept by a browser or a shared cache. An anonymous request that succeeds
- * is a public operation (every other one answers 401 without credentials);</li>
+ * is a public operation (every other one answers 401 without credentials); its caching ({@code public, max-age},
+ * ETag, 304) is {@link PublicCaching}'s;</li>
  * <li>the Swagger UI page itself ({@code /q/swagger-ui}, {@code /q/swagger-ui/}, {@code index.html}) is
  * revalidated ({@code no-cache}) instead of being kept for a day as {@code public, immutable}, so a new
  * version of the service shows its new UI at once; its versioned assets keep their long caching.</li>
