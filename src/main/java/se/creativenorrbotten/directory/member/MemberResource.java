@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import se.creativenorrbotten.directory.common.http.DisplayLanguage;
 import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemMappers;
@@ -55,6 +57,9 @@ import se.creativenorrbotten.directory.security.Roles;
 public class MemberResource {
 
     public static final String ID_DOC = "The member's id (UUID).";
+    /** The Accept-Language parameter of the operations whose answers carry labels (facets, suggestions). */
+    public static final String LABEL_LANGUAGE_DOC = "The language of the labels (facet values, skill suggestions): sv"
+            + " (the default) or en; the one with the higher q wins, anything else gives Swedish. Example: en-GB,en;q=0.9.";
     private static final String IF_MATCH_DOC = "The ETag of the member as you last read it (GET with curator credentials).";
 
     private final MemberService members;
@@ -134,13 +139,16 @@ public class MemberResource {
             @Parameter(description = "Curators only (401 without credentials): true lists the members not updated for"
                     + " the stale period (DIRECTORY_CURATION_STALE_AFTER, default 24 months), for review.",
                     schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("stale") String stale) {
+            @QueryParam("stale") String stale,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = LABEL_LANGUAGE_DOC,
+                    example = "en", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         boolean curatorQuery = !status.isEmpty() || stale != null;
         if (curatorQuery && !Roles.isCurator(caller)) {
             throw new UnauthorizedException();
         }
         return search.search(new SearchRequest(q, type, skill, skillMatch, municipality, language, serves, available, sort, near,
-                page, size, facetSize, featured, status, stale));
+                page, size, facetSize, featured, status, stale), DisplayLanguage.of(acceptLanguage));
     }
 
     @GET
@@ -154,8 +162,11 @@ public class MemberResource {
                     examples = @ExampleObject(name = "suggestions", value = MemberExamples.SUGGESTIONS)))
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public SuggestionList suggest(@Parameter(description = "What has been typed so far.", example = "fo", required = true,
-            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100)) @QueryParam("q") String q) {
-        return search.suggest(q);
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100)) @QueryParam("q") String q,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = LABEL_LANGUAGE_DOC,
+                    example = "en", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return search.suggest(q, DisplayLanguage.of(acceptLanguage));
     }
 
     @GET

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import se.creativenorrbotten.directory.common.http.DisplayLanguage;
 import se.creativenorrbotten.directory.common.json.Coded;
 import se.creativenorrbotten.directory.common.paging.PageRequest;
 import se.creativenorrbotten.directory.common.problem.FieldError;
@@ -48,13 +49,23 @@ public class SearchService {
     }
 
     public MemberPage search(SearchRequest request) {
+        return search(request, DisplayLanguage.SV);
+    }
+
+    /** A search whose facet labels are in {@code language}. */
+    public MemberPage search(SearchRequest request, DisplayLanguage language) {
         Instant staleBefore = java.time.ZonedDateTime.now(MemberService.ZONE).minus(staleAfter).toInstant();
         MemberQuery query = parse(request, follower.taxonomy(), staleBefore);
-        SearchResult result = withSearch(search -> search.search(query));
+        SearchResult result = withSearch(search -> search.search(query, language));
         return new MemberPage(result.items(), query.page().page(), query.page().size(), result.total(), result.facets());
     }
 
     public SuggestionList suggest(String q) {
+        return suggest(q, DisplayLanguage.SV);
+    }
+
+    /** Completions; a skill that matches is named in {@code language} when that name matches, else in the other one. */
+    public SuggestionList suggest(String q, DisplayLanguage language) {
         if (q == null || q.isBlank() || q.length() > 100) {
             throw ProblemException.invalid("q", "must be 1 to 100 characters");
         }
@@ -63,7 +74,7 @@ public class SearchService {
             return new SuggestionList(List.of());
         }
         return withSearch(search -> {
-            List<Suggestion> items = new ArrayList<>(skillSuggestions(tokens, search.taxonomy()));
+            List<Suggestion> items = new ArrayList<>(skillSuggestions(tokens, search.taxonomy(), language));
             for (MemberSummary member : search.names(tokens, MAX_SUGGESTIONS - items.size())) {
                 items.add(new Suggestion(member.name(), "member", member.slug()));
             }
@@ -71,15 +82,16 @@ public class SearchService {
         });
     }
 
-    private static List<Suggestion> skillSuggestions(List<Analysis.Token> tokens, Taxonomy taxonomy) {
+    private static List<Suggestion> skillSuggestions(List<Analysis.Token> tokens, Taxonomy taxonomy, DisplayLanguage language) {
         List<Suggestion> skills = new ArrayList<>();
+        boolean en = language == DisplayLanguage.EN;
         taxonomy.skills().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(skill -> {
-            String sv = skill.getValue()[0];
-            String en = skill.getValue()[1];
-            if (Highlighter.matchesAll(tokens, sv)) {
-                skills.add(new Suggestion(sv, "skill", skill.getKey()));
-            } else if (Highlighter.matchesAll(tokens, en)) {
-                skills.add(new Suggestion(en, "skill", skill.getKey()));
+            String preferred = skill.getValue()[en ? 1 : 0];
+            String other = skill.getValue()[en ? 0 : 1];
+            if (Highlighter.matchesAll(tokens, preferred)) {
+                skills.add(new Suggestion(preferred, "skill", skill.getKey()));
+            } else if (Highlighter.matchesAll(tokens, other)) {
+                skills.add(new Suggestion(other, "skill", skill.getKey()));
             }
         });
         skills.sort(Comparator.comparing(Suggestion::text, se.creativenorrbotten.directory.common.text.SwedishText.COLLATOR));
