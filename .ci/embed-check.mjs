@@ -58,9 +58,11 @@ const framePage = (title) => `<!doctype html>
 
 function serve(port, host, pages) {
   const server = http.createServer((req, res) => {
-    const body = pages[new URL(req.url, 'http://x').pathname];
-    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(body || 'not found');
+    const page = new URL(req.url, 'http://x').pathname;
+    const body = pages[page];
+    // No favicon: answered without one, so that Chromium logs no failed request.
+    res.writeHead(body ? 200 : page === '/favicon.ico' ? 204 : 404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(body || (page === '/favicon.ico' ? undefined : 'not found'));
   });
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }
@@ -126,11 +128,11 @@ try {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'sv-SE' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`partner page: ${m.text()}`); });
-  page.on('pageerror', (e) => consoleErrors.push(`partner page: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`); });
+  page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
   page.on('request', (r) => {
     const origin = new URL(r.url()).origin;
-    if (origin !== API && origin !== PARTNER) foreignRequests.push(r.url());
+    if (origin !== API && origin !== PARTNER && !r.url().startsWith('data:')) foreignRequests.push(r.url());
   });
 
   await stage(page, 'loads with one script tag', async () => {
@@ -238,6 +240,14 @@ try {
     check(n === 10, `the Piteå page announces ${n}, expected 10`);
     await frame.getByRole('checkbox', { name: /^Freelancer \(\d+\)$/ }).first().waitFor();
     return `/embed/search?lang=en&municipality=2581 in ${PARTNER}: ${n} members, English labels`;
+  });
+
+  await stage(page, 'demo page shows both ways', async () => {
+    await page.goto(`${API}/embed/demo.html`);
+    const { n } = await announced(page.locator('main > .example'), /members found/);
+    const framed = await announced(page.frameLocator('iframe'), /hittades/);
+    check(n === ALL && framed.n === 10, `the demo shows ${n} and its frame ${framed.n} members`);
+    return `/embed/demo.html: element ${n} members (en), iframe ${framed.n} (sv, Piteå)`;
   });
 
   const strangerPage = await context.newPage();

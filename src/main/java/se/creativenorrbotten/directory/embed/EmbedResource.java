@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,8 +55,9 @@ public class EmbedResource {
     private static final Map<String, Served> FILES = Map.of(
             SCRIPT, new Served(EmbedFile.load(SCRIPT), "text/javascript; charset=utf-8", null),
             "embed.css", new Served(EmbedFile.load("embed.css"), "text/css; charset=utf-8", null),
+            // A top-level page: its empty icon (data:) keeps browsers from asking for a /favicon.ico the service lacks.
             "demo.html", new Served(EmbedFile.load("demo.html"), "text/html; charset=utf-8",
-                    PAGE_POLICY + "; frame-src 'self'"));
+                    PAGE_POLICY.replace("img-src 'self'", "img-src 'self' data:") + "; frame-src 'self'"));
 
     private final PublicOrigins origins;
 
@@ -65,7 +68,8 @@ public class EmbedResource {
     @GET
     @Path("/{file: member-search\\.js|embed\\.css|demo\\.html}")
     @Operation(hidden = true)
-    public Response file(@PathParam("file") String name, @Context Request request) {
+    public Response file(@PathParam("file") String name, @Context Request request, @Context RoutingContext context) {
+        anyOrigin(context);
         Served served = FILES.get(name);
         if (served == null) {
             throw ProblemException.notFound("No such file in the embed kit.");
@@ -76,9 +80,7 @@ public class EmbedResource {
             response = Response.ok(served.file().bytes(), served.type());
         }
         response.tag(tag)
-                .header(HttpHeaders.CACHE_CONTROL, FILE_CACHING)
-                .header("Access-Control-Allow-Origin", "*")
-                .header("Cross-Origin-Resource-Policy", "cross-origin");
+                .header(HttpHeaders.CACHE_CONTROL, FILE_CACHING);
         if (served.policy() != null) {
             response.header("Content-Security-Policy", served.policy());
         }
@@ -91,7 +93,8 @@ public class EmbedResource {
     public Response page(@QueryParam("lang") String lang, @QueryParam("municipality") List<String> municipality,
             @QueryParam("skill") List<String> skill, @QueryParam("type") List<String> type,
             @QueryParam("page-size") String pageSize, @QueryParam("profile-url") String profileUrl,
-            @Context Request request) {
+            @Context Request request, @Context RoutingContext context) {
+        anyOrigin(context);
         EmbedPage page = EmbedPage.parse(lang, municipality, skill, type, pageSize, profileUrl);
         byte[] html = page.html().getBytes(StandardCharsets.UTF_8);
         String policy = PAGE_POLICY + "; " + frameAncestors(origins.sources());
@@ -103,9 +106,21 @@ public class EmbedResource {
         return response.tag(tag)
                 .header(HttpHeaders.CACHE_CONTROL, PAGE_CACHING)
                 .header("Content-Security-Policy", policy)
-                .header("Access-Control-Allow-Origin", "*")
                 .header("Referrer-Policy", "strict-origin-when-cross-origin")
                 .build();
+    }
+
+    /**
+     * Every answer under {@code /embed/} (304 and errors included) may be read by any origin, without credentials:
+     * set as the headers are written, so the value is this one whatever a CORS filter added for the API.
+     */
+    private static void anyOrigin(RoutingContext context) {
+        context.addHeadersEndHandler(v -> {
+            MultiMap headers = context.response().headers();
+            headers.set("Access-Control-Allow-Origin", "*");
+            headers.remove("Access-Control-Allow-Credentials");
+            headers.set("Cross-Origin-Resource-Policy", "cross-origin");
+        });
     }
 
     /**
