@@ -36,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import se.creativenorrbotten.directory.common.http.DisplayLanguage;
+import se.creativenorrbotten.directory.common.http.VariesByLanguage;
 import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemMappers;
@@ -74,6 +75,7 @@ public class MemberResource {
 
     @GET
     @PermitAll
+    @VariesByLanguage
     @Operation(operationId = "searchMembers", summary = "Search and list members",
             description = "Free text (q) is Swedish-aware: case- and diacritic-insensitive (lulea finds Luleå), word-prefix"
                     + " (foto finds fotograf), every word must match, one typo is tolerated in words of five letters or more."
@@ -154,6 +156,7 @@ public class MemberResource {
     @GET
     @Path("/suggest")
     @PermitAll
+    @VariesByLanguage
     @Operation(operationId = "suggestMembers", summary = "Complete a search box",
             description = "Up to 10 completions for what has been typed: matching skills first, then member names."
                     + " Diacritic- and typo-tolerant like the search. Public.")

@@ -100,6 +100,15 @@ class LabelLanguageTest {
         assertThat(suggest("en", "photo").getList("items.text", String.class), hasItem("Photography"));
     }
 
+    @Test
+    void searchAndSuggestVaryByLanguage() {
+        for (String path : new String[] {TestMembers.MEMBERS, TestMembers.MEMBERS + "/suggest?q=fo"}) {
+            List<String> vary = anonymous().header("Accept-Language", "en").get(path).then().statusCode(200).extract()
+                    .headers().getValues("Vary");
+            assertThat(path, String.join(",", vary), org.hamcrest.Matchers.containsString("Accept-Language"));
+        }
+    }
+
     private static String skillText(JsonPath suggestions, String skill) {
         return suggestions.getString("items.find { it.kind == 'skill' && it.value == '" + skill + "' }.text");
     }
