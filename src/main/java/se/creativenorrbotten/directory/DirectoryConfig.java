@@ -79,6 +79,14 @@ public interface DirectoryConfig {
          * with a browser's credentials (DIRECTORY_CORS_ADMIN_ORIGINS, comma-separated); none by default.
          */
         Optional<List<String>> adminOrigins();
+
+        /**
+         * How long a browser may keep a preflight's answer (DIRECTORY_CORS_MAX_AGE, seconds or a duration such as
+         * {@code 2h}); 2 hours, the most Chromium honours, so a partner's page sending X-Api-Key is preflighted
+         * once per two hours and not before every request.
+         */
+        @WithDefault("2h")
+        Duration maxAge();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import se.creativenorrbotten.directory.common.http.DisplayLanguage;
 import se.creativenorrbotten.directory.common.http.PublicCaching;
+import se.creativenorrbotten.directory.common.http.VariesByLanguage;
 import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemMappers;
@@ -60,6 +62,9 @@ import se.creativenorrbotten.directory.security.Roles;
 public class MemberResource {
 
     public static final String ID_DOC = "The member's id (UUID).";
+    /** The Accept-Language parameter of the operations whose answers carry labels (facets, suggestions). */
+    public static final String LABEL_LANGUAGE_DOC = "The language of the labels (facet values, skill suggestions): sv"
+            + " (the default) or en; the one with the higher q wins, anything else gives Swedish. Example: en-GB,en;q=0.9.";
     private static final String IF_MATCH_DOC = "The ETag of the member as you last read it (GET with curator credentials).";
 
     private final MemberService members;
@@ -76,6 +81,7 @@ public class MemberResource {
 
     @GET
     @PermitAll
+    @VariesByLanguage
     @Operation(operationId = "searchMembers", summary = "Search and list members",
             description = "Free text (q) is Swedish-aware: case- and diacritic-insensitive (lulea finds Luleå), word-prefix"
                     + " (foto finds fotograf), every word must match, one typo is tolerated in words of five letters or more."
@@ -142,31 +148,34 @@ public class MemberResource {
                     + " the stale period (DIRECTORY_CURATION_STALE_AFTER, default 24 months), for review.",
                     schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("stale") String stale,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = LABEL_LANGUAGE_DOC,
+                    example = "en", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpHeaders headers, @Context Request request) {
         boolean curatorQuery = !status.isEmpty() || stale != null;
         if (curatorQuery && !Roles.isCurator(caller)) {
             throw new UnauthorizedException();
         }
+        DisplayLanguage labels = DisplayLanguage.of(acceptLanguage);
         MemberQuery query = search.query(new SearchRequest(q, type, skill, skillMatch, municipality, language, serves, available,
                 sort, near, page, size, facetSize, featured, status, stale));
         if (!PublicCaching.isPublicRead(request.getMethod(), headers)) {
-            return Response.ok(search.search(query)).build();
+            return Response.ok(search.search(query, labels)).build();
         }
         // Checked before searching: a partner's repeated query costs no search while the index is unchanged.
-        EntityTag tag = search.tag(query, DisplayLanguage.of(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
-        return cached(tag, headers, () -> search.search(query));
+        return cached(search.tag(query, labels), headers, () -> search.search(query, labels));
     }
 
-    /** 304 when the caller has the answer tagged {@code tag}, else the answer; labels follow Accept-Language. */
+    /** 304 when the caller has the answer tagged {@code tag}, else the answer (Vary: Accept-Language by @VariesByLanguage). */
     private static Response cached(EntityTag tag, HttpHeaders headers, java.util.function.Supplier<Object> answer) {
-        Response.ResponseBuilder response = PublicCaching.notModified(headers, tag.toString()) ? Response.notModified(tag)
-                : Response.ok(answer.get()).tag(tag);
-        return response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+        return (PublicCaching.notModified(headers, tag.toString()) ? Response.notModified(tag) : Response.ok(answer.get()).tag(tag))
+                .build();
     }
 
     @GET
     @Path("/suggest")
     @PermitAll
+    @VariesByLanguage
     @Operation(operationId = "suggestMembers", summary = "Complete a search box",
             description = "Up to 10 completions for what has been typed: matching skills first, then member names."
                     + " Diacritic- and typo-tolerant like the search. Public.")
@@ -176,12 +185,15 @@ public class MemberResource {
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response suggest(@Parameter(description = "What has been typed so far.", example = "fo", required = true,
             schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100)) @QueryParam("q") String q,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = LABEL_LANGUAGE_DOC,
+                    example = "en", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpHeaders headers, @Context Request request) {
+        DisplayLanguage labels = DisplayLanguage.of(acceptLanguage);
         if (!PublicCaching.isPublicRead(request.getMethod(), headers)) {
-            return Response.ok(search.suggest(q)).build();
+            return Response.ok(search.suggest(q, labels)).build();
         }
-        EntityTag tag = search.suggestTag(q, DisplayLanguage.of(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
-        return cached(tag, headers, () -> search.suggest(q));
+        return cached(search.suggestTag(q, labels), headers, () -> search.suggest(q, labels));
     }
 
     @GET

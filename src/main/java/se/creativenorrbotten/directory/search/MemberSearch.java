@@ -20,6 +20,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.SloppyMath;
 
+import se.creativenorrbotten.directory.common.http.DisplayLanguage;
 import se.creativenorrbotten.directory.common.text.SwedishText;
 import se.creativenorrbotten.directory.member.MemberType;
 import se.creativenorrbotten.directory.member.dto.MemberSummary;
@@ -92,7 +93,7 @@ final class MemberSearch {
         return next;
     }
 
-    SearchResult search(MemberQuery query) throws IOException {
+    SearchResult search(MemberQuery query, DisplayLanguage language) throws IOException {
         List<Analysis.Token> tokens = query.text() == null ? List.of() : Analysis.tokens(query.text());
         boolean text = query.text() != null;
         boolean publicScope = query.statuses().isEmpty();
@@ -176,7 +177,7 @@ final class MemberSearch {
             List<Ranker.Hit> top = ranker.top(sort, hits, wanted, words, municipalityRank(query.near()), featured);
             items = items(top, query.page().offset(), tokens, !publicScope, now);
         }
-        return new SearchResult(items, total, facets(query, counts));
+        return new SearchResult(items, total, facets(query, counts, language));
     }
 
     /** The total and the disjunctive facet counts. */
@@ -408,18 +409,21 @@ final class MemberSearch {
         return new EnumMap<>(Facet.class);
     }
 
-    private Facets facets(MemberQuery query, Map<Facet, int[]> counts) {
+    /** The facets with their labels in the caller's language (municipality names are the same in both). */
+    private Facets facets(MemberQuery query, Map<Facet, int[]> counts, DisplayLanguage language) {
         List<FacetValue> types = new ArrayList<>();
         for (MemberType type : MemberType.values()) {
-            types.add(new FacetValue(type.code(), Labels.type(type), count(counts, Facet.TYPE, type.code())));
+            types.add(new FacetValue(type.code(), Labels.type(type, language), count(counts, Facet.TYPE, type.code())));
         }
         List<FacetValue> municipalities = new ArrayList<>();
         for (String code : taxonomy.municipalityCodes()) {
             municipalities.add(new FacetValue(code, taxonomy.municipalityName(code), count(counts, Facet.MUNICIPALITY, code)));
         }
         municipalities.sort(BY_COUNT);
-        List<FacetValue> skills = top(counts, Facet.SKILL, query.skills(), query.facetSize(), taxonomy::skillNameSv);
-        List<FacetValue> languages = top(counts, Facet.LANGUAGE, query.languages(), Integer.MAX_VALUE, Labels::language);
+        List<FacetValue> skills = top(counts, Facet.SKILL, query.skills(), query.facetSize(),
+                language == DisplayLanguage.EN ? taxonomy::skillNameEn : taxonomy::skillNameSv);
+        List<FacetValue> languages = top(counts, Facet.LANGUAGE, query.languages(), Integer.MAX_VALUE,
+                code -> Labels.language(code, language));
         return new Facets(types, skills, municipalities, languages);
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import se.creativenorrbotten.directory.common.http.DisplayLanguage;
 import se.creativenorrbotten.directory.common.http.PublicCaching;
 import se.creativenorrbotten.directory.common.json.Coded;
 import se.creativenorrbotten.directory.common.paging.PageRequest;
@@ -55,18 +56,15 @@ public class SearchService {
         this.staleAfter = config.curation().staleAfter();
     }
 
-    public MemberPage search(SearchRequest request) {
-        return search(query(request));
-    }
-
     /** The validated query (400 with every bad parameter). */
     public MemberQuery query(SearchRequest request) {
         Instant staleBefore = java.time.ZonedDateTime.now(MemberService.ZONE).minus(staleAfter).toInstant();
         return parse(request, follower.taxonomy(), staleBefore);
     }
 
-    public MemberPage search(MemberQuery query) {
-        SearchResult result = withSearch(search -> search.search(query));
+    /** A search whose facet labels are in {@code language}. */
+    public MemberPage search(MemberQuery query, DisplayLanguage language) {
+        SearchResult result = withSearch(search -> search.search(query, language));
         return new MemberPage(result.items(), query.page().page(), query.page().size(), result.total(), result.facets());
     }
 
@@ -77,7 +75,7 @@ public class SearchService {
      * the answer can, and is the same on every instance with the same data. Weak: equal tags promise the same result,
      * not the same bytes.
      */
-    public jakarta.ws.rs.core.EntityTag tag(MemberQuery query, se.creativenorrbotten.directory.common.http.DisplayLanguage language) {
+    public jakarta.ws.rs.core.EntityTag tag(MemberQuery query, DisplayLanguage language) {
         long contents = follower.contents();
         Taxonomy taxonomy = follower.taxonomy();
         long now = System.currentTimeMillis();
@@ -86,7 +84,7 @@ public class SearchService {
     }
 
     /** The ETag of the suggestions for {@code q}: from what the index holds, the taxonomy and the query words. */
-    public jakarta.ws.rs.core.EntityTag suggestTag(String q, se.creativenorrbotten.directory.common.http.DisplayLanguage language) {
+    public jakarta.ws.rs.core.EntityTag suggestTag(String q, DisplayLanguage language) {
         List<Analysis.Token> tokens = suggestTokens(q);
         long contents = follower.contents();
         Taxonomy taxonomy = follower.taxonomy();
@@ -112,13 +110,14 @@ public class SearchService {
         return Analysis.tokens(q);
     }
 
-    public SuggestionList suggest(String q) {
+    /** Completions; a skill that matches is named in {@code language} when that name matches, else in the other one. */
+    public SuggestionList suggest(String q, DisplayLanguage language) {
         List<Analysis.Token> tokens = suggestTokens(q);
         if (tokens.isEmpty()) {
             return new SuggestionList(List.of());
         }
         return withSearch(search -> {
-            List<Suggestion> items = new ArrayList<>(skillSuggestions(tokens, search.taxonomy()));
+            List<Suggestion> items = new ArrayList<>(skillSuggestions(tokens, search.taxonomy(), language));
             for (MemberSummary member : search.names(tokens, MAX_SUGGESTIONS - items.size())) {
                 items.add(new Suggestion(member.name(), "member", member.slug()));
             }
@@ -126,15 +125,16 @@ public class SearchService {
         });
     }
 
-    private static List<Suggestion> skillSuggestions(List<Analysis.Token> tokens, Taxonomy taxonomy) {
+    private static List<Suggestion> skillSuggestions(List<Analysis.Token> tokens, Taxonomy taxonomy, DisplayLanguage language) {
         List<Suggestion> skills = new ArrayList<>();
+        boolean en = language == DisplayLanguage.EN;
         taxonomy.skills().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(skill -> {
-            String sv = skill.getValue()[0];
-            String en = skill.getValue()[1];
-            if (Highlighter.matchesAll(tokens, sv)) {
-                skills.add(new Suggestion(sv, "skill", skill.getKey()));
-            } else if (Highlighter.matchesAll(tokens, en)) {
-                skills.add(new Suggestion(en, "skill", skill.getKey()));
+            String preferred = skill.getValue()[en ? 1 : 0];
+            String other = skill.getValue()[en ? 0 : 1];
+            if (Highlighter.matchesAll(tokens, preferred)) {
+                skills.add(new Suggestion(preferred, "skill", skill.getKey()));
+            } else if (Highlighter.matchesAll(tokens, other)) {
+                skills.add(new Suggestion(other, "skill", skill.getKey()));
             }
         });
         skills.sort(Comparator.comparing(Suggestion::text, se.creativenorrbotten.directory.common.text.SwedishText.COLLATOR));

@@ -25,6 +25,7 @@ public final class SecurityHeaders {
     static final String NOSNIFF = "nosniff";
     static final String FRAME_ANCESTORS_NONE = "frame-ancestors 'none'";
     private static final String SWAGGER_UI = "/q/swagger-ui";
+    private static final String EMBED_SEARCH = "/embed/search";
 
     private SecurityHeaders() {
     }
@@ -36,9 +37,10 @@ public final class SecurityHeaders {
      */
     public static void apply(MultiMap headers, String method, String path, boolean credentials, int status) {
         headers.set("X-Content-Type-Options", NOSNIFF);
-        if (!frameable(path)) {
+        String policy = headers.get("Content-Security-Policy");
+        // A frameable page states its own frame-ancestors; without them (an error answer) it is protected as any other.
+        if (!frameable(path) || policy == null || !policy.contains("frame-ancestors")) {
             headers.set("X-Frame-Options", "DENY");
-            String policy = headers.get("Content-Security-Policy");
             if (policy == null || policy.isBlank()) {
                 headers.set("Content-Security-Policy", FRAME_ANCESTORS_NONE);
             } else if (!policy.contains("frame-ancestors")) {
@@ -55,11 +57,11 @@ public final class SecurityHeaders {
     }
 
     /**
-     * The one place that decides which pages other sites may show in a frame. None today; the embeddable
-     * member pages that a later change adds (under {@code /embed/}) are to be allowed here, and only here.
+     * The one place that decides which pages other sites may show in a frame: only the embeddable member search
+     * ({@code /embed/search}), whose own {@code frame-ancestors} name the origins granted the API.
      */
     static boolean frameable(String path) {
-        return false;
+        return EMBED_SEARCH.equals(path);
     }
 
     static boolean swaggerUiPage(String path) {
