@@ -64,6 +64,26 @@ public interface DirectoryConfig {
 
     Cors cors();
 
+    /**
+     * Requests per minute that one client (an address; an IPv6 /64) may send to the API without credentials and
+     * without a partner key (DIRECTORY_PUBLIC_RATE_LIMIT); they may come in one burst. See PublicLimits.
+     */
+    @WithDefault("1200")
+    @Min(1)
+    int publicRateLimit();
+
+    PartnerKeys partnerKeys();
+
+    /** Partner keys (partner/): their limits and origins, read from the database. */
+    interface PartnerKeys {
+        /**
+         * How often every instance re-reads the keys (their limits, origins, enabled) and writes when they were last
+         * used (DIRECTORY_PARTNER_KEYS_REFRESH); a change made on this instance applies here at once.
+         */
+        @WithDefault("30s")
+        Duration refresh();
+    }
+
     /** Which other sites' browsers may do what. */
     interface Cors {
         /**

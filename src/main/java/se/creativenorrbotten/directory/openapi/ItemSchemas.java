@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 import se.creativenorrbotten.directory.common.validation.WebUrl;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
+import se.creativenorrbotten.directory.partner.PartnerOrigins;
 
 /**
  * The element constraints of the directory's code lists (bean validation declares them on the list
@@ -27,7 +28,9 @@ final class ItemSchemas {
             "LanguageCode", string("An ISO 639-1 code, or ISO 639-3 where no two-letter code exists.", 3,
                     MemberInput.LANGUAGE_PATTERN, "sv"),
             "WebUrl", string("An absolute http or https URL.", WebUrl.MAX_LENGTH, WebUrl.PATTERN, "https://asaoberg.example")
-                    .format("uri")));
+                    .format("uri"),
+            "PartnerOrigin", string("An origin a partner key grants: https://host[:port], or http://localhost[:port].",
+                    PartnerOrigins.MAX_LENGTH, PartnerOrigins.PATTERN, "https://www.pitea.se")));
 
     /** List properties and query parameters by name, and the schema of their items. */
     private static final Map<String, String> ITEMS = Map.of(
@@ -37,7 +40,8 @@ final class ItemSchemas {
             "skill", "SkillSlug",
             "languages", "LanguageCode",
             "language", "LanguageCode",
-            "portfolioLinks", "WebUrl");
+            "portfolioLinks", "WebUrl",
+            "origins", "PartnerOrigin");
 
     private ItemSchemas() {
     }

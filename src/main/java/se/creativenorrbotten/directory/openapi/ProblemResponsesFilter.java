@@ -36,7 +36,7 @@ public class ProblemResponsesFilter implements OASFilter {
         add("BadRequest", "400", ProblemType.INVALID_INPUT, "Invalid input: the errors array names each bad field or parameter.",
                 "skills[1]: unknown skill 'ux-desing'; see /api/v1/skills");
         add("Unauthorized", "401", ProblemType.UNAUTHORIZED, "Credentials missing or wrong; the WWW-Authenticate header asks for"
-                + " HTTP Basic.", "This operation needs the credentials of a curator account (HTTP Basic); they were missing or wrong.");
+                + " HTTP Basic (or, for an unknown or disabled X-Api-Key, for a partner key).", "This operation needs the credentials of a curator account (HTTP Basic); they were missing or wrong.");
         add("Forbidden", "403", ProblemType.FORBIDDEN, "The account's role does not allow this operation.",
                 "Your account's role does not allow this operation.");
         add("WriteForbidden", "403", ProblemType.FORBIDDEN, "The account's role does not allow this operation (type"
@@ -60,7 +60,7 @@ public class ProblemResponsesFilter implements OASFilter {
         add("PreconditionRequired", "428", ProblemType.PRECONDITION_REQUIRED, "If-Match is required for this write.",
                 "Send If-Match with the ETag of the member as you last read it.");
         add("TooManyRequests", "429", ProblemType.TOO_MANY_REQUESTS, "Too many requests from this client (or for this"
-                + " account); wait the seconds in Retry-After.", "Too many applications from your address; try again in 3600 seconds.");
+                + " account, or with this partner key); wait the seconds in Retry-After.", "Too many applications from your address; try again in 3600 seconds.");
         add("Unavailable", "503", ProblemType.UNAVAILABLE, "The service is starting up (the search index is not ready yet);"
                 + " retry shortly.", "Search is starting up; try again in a few seconds.");
         add("InternalError", "500", ProblemType.INTERNAL, "An unexpected error; the detail carries a reference for the logs.",
@@ -84,15 +84,16 @@ public class ProblemResponsesFilter implements OASFilter {
                         .schema(OASFactory.createSchema().ref("Member")))));
         ItemSchemas.document(openAPI);
         DerivedSchemas.document(openAPI);
-        if (openAPI.getPaths() == null) {
-            return;
-        }
-        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
-                document(entry.getValue(), CrossSiteWrites.isWrite(entry.getKey().name()));
+        EdgeHeaders.securityScheme(openAPI);
+        if (openAPI.getPaths() != null) {
+            for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+                for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
+                    document(entry.getValue(), CrossSiteWrites.isWrite(entry.getKey().name()));
+                }
             }
         }
         CachingDocs.document(openAPI);
+        EdgeHeaders.document(openAPI); // last: after every response exists
     }
 
     /**
@@ -117,14 +118,16 @@ public class ProblemResponsesFilter implements OASFilter {
         if (secured) {
             wanted.add(write ? "WriteForbidden" : "Forbidden");
             wanted.add("TooManyRequests"); // login throttling
-        } else if (curatorAware) {
-            wanted.add("TooManyRequests"); // login throttling, when credentials are sent
-            List<org.eclipse.microprofile.openapi.models.security.SecurityRequirement> anyoneOrCurator = new ArrayList<>();
-            anyoneOrCurator.add(OASFactory.createSecurityRequirement());
-            anyoneOrCurator.add(OASFactory.createSecurityRequirement().addScheme(DirectoryApi.BASIC_AUTH));
-            operation.setSecurity(anyoneOrCurator);
         } else {
-            operation.setSecurity(new ArrayList<>());
+            wanted.add("TooManyRequests"); // the public limit (and login throttling, when credentials are sent)
+            // Anyone; a partner key gives its own limit; curators may authorise where they get more.
+            List<org.eclipse.microprofile.openapi.models.security.SecurityRequirement> anyone = new ArrayList<>();
+            anyone.add(OASFactory.createSecurityRequirement());
+            if (curatorAware) {
+                anyone.add(OASFactory.createSecurityRequirement().addScheme(DirectoryApi.BASIC_AUTH));
+            }
+            anyone.add(OASFactory.createSecurityRequirement().addScheme(EdgeHeaders.PARTNER_KEY));
+            operation.setSecurity(anyone);
         }
         if (operation.getRequestBody() != null) {
             wanted.add("PayloadTooLarge");

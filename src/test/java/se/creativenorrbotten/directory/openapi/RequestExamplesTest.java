@@ -82,6 +82,10 @@ class RequestExamplesTest {
                 etag = member.etag();
             } else if (variable.equals("id") && template.startsWith("/api/v1/accounts")) {
                 value = TestAccounts.create("curator").id();
+            } else if (variable.equals("id") && template.startsWith("/api/v1/partner-keys")) {
+                value = asAdmin().contentType("application/json").body(TestApi.json(java.util.Map.of("name",
+                        "Example partner " + TestApi.unique(), "contact", "webb@example.se", "requestsPerMinute", 100,
+                        "origins", java.util.List.of()))).post("/api/v1/partner-keys").path("partnerKey.id");
             } else {
                 value = parameter(operation, variable).path("example").asText();
             }

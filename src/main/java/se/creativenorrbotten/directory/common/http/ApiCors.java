@@ -173,16 +173,11 @@ public class ApiCors {
         return false;
     }
 
-    /** Adds a token to {@code Vary} unless it is there already (another handler may have set Accept-Language). */
+    /** Adds a token to the one {@code Vary} header unless it is there already (see {@link Vary}). */
     static void addVary(MultiMap headers, String token) {
-        for (String value : headers.getAll(HttpHeaders.VARY)) {
-            for (String existing : value.split(",")) {
-                String name = existing.strip();
-                if (name.equals("*") || name.equalsIgnoreCase(token)) {
-                    return;
-                }
-            }
+        String merged = Vary.with(headers.getAll(HttpHeaders.VARY), token);
+        if (merged != null) {
+            headers.set(HttpHeaders.VARY, merged);
         }
-        headers.add(HttpHeaders.VARY, token);
     }
 }

@@ -32,6 +32,9 @@ public final class ClientAddress {
      * client 2^64 budgets), an IPv4-mapped IPv6 address as the IPv4 address. Anything else as it is.
      */
     public static String network(String address) {
+        if (address.length() > 2 && address.startsWith("[") && address.endsWith("]")) {
+            address = address.substring(1, address.length() - 1); // as a forwarded header may write an IPv6 address
+        }
         int zone = address.indexOf('%');
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(zone < 0 ? address : address.substring(0, zone));
         if (bytes == null || bytes.length != 16) {

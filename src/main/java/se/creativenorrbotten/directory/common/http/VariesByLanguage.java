@@ -29,14 +29,11 @@ public @interface VariesByLanguage {
 
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
-            for (String value : response.getStringHeaders().getOrDefault(HttpHeaders.VARY, java.util.List.of())) {
-                for (String token : value.split(",")) {
-                    if (token.strip().equalsIgnoreCase(HttpHeaders.ACCEPT_LANGUAGE) || token.strip().equals("*")) {
-                        return;
-                    }
-                }
+            String merged = Vary.with(response.getStringHeaders().getOrDefault(HttpHeaders.VARY, java.util.List.of()),
+                    HttpHeaders.ACCEPT_LANGUAGE);
+            if (merged != null) {
+                response.getHeaders().putSingle(HttpHeaders.VARY, merged);
             }
-            response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         }
     }
 }

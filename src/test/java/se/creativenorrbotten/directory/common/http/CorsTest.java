@@ -13,6 +13,7 @@ import static se.creativenorrbotten.directory.common.http.CorsProfile.UNKNOWN_OR
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import se.creativenorrbotten.directory.TestApi;
 import se.creativenorrbotten.directory.taxonomy.TestSkills;
 
@@ -28,6 +30,15 @@ import se.creativenorrbotten.directory.taxonomy.TestSkills;
 @QuarkusTest
 @TestProfile(CorsProfile.class)
 class CorsTest {
+
+    @Inject
+    PublicLimits limits;
+
+    /** Every test here makes fewer requests than the profile's public limit. */
+    @BeforeEach
+    void freshLimits() {
+        limits.reset();
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/members", "/api/v1/members/suggest?q=de", "/api/v1/skills", "/api/v1/municipalities",
