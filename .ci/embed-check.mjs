@@ -9,26 +9,11 @@
 //   CHROMIUM             the browser (default /usr/bin/chromium)
 // playwright-core is found through NODE_PATH (.ci/run installs it outside the repo).
 // Prints one line per stage and a summary line ("embed: ..."); exits 1 if a stage failed.
-import { createRequire } from 'node:module';
 import http from 'node:http';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
-let chromium;
-try {
-  ({ chromium } = require('playwright-core'));
-} catch (e) {
-  console.error('playwright-core not found (install it, e.g. npm install --prefix DIR playwright-core, and set NODE_PATH=DIR/node_modules)');
-  process.exit(2);
-}
+import { chromium, env, playwrightVersion } from './browser.mjs';
 
-const env = (name, fallback) => {
-  const v = process.env[name];
-  if (v !== undefined && v !== '') return v;
-  if (fallback !== undefined) return fallback;
-  console.error(`${name} is not set`);
-  process.exit(2);
-};
 const API = env('EMBED_API').replace(/\/$/, '');
 const PARTNER = `http://localhost:${env('EMBED_PARTNER_PORT')}`;
 const STRANGER = `http://127.0.0.1:${env('EMBED_STRANGER_PORT')}`;
@@ -124,7 +109,7 @@ const consoleErrors = [];
 const foreignRequests = [];
 let refusal = '';
 try {
-  console.log(`Chromium ${browser.version()}, playwright-core ${require('playwright-core/package.json').version}`);
+  console.log(`Chromium ${browser.version()}, playwright-core ${playwrightVersion}`);
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'sv-SE' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);

@@ -18,25 +18,10 @@
 // dialog in a headed browser; in headless Chromium the request just stays pending). The check answers
 // that prompt with "Cancel" through the DevTools protocol, as a person would, so the page gets the 401,
 // and reports each prompt it saw: on a 200 or 403 one would be a failure.
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
-let chromium;
-try {
-  ({ chromium } = require('playwright-core'));
-} catch (e) {
-  console.error('playwright-core not found (install it, e.g. npm install --prefix DIR playwright-core, and set NODE_PATH=DIR/node_modules)');
-  process.exit(2);
-}
+import { chromium, env, playwrightVersion } from './browser.mjs';
 
-const env = (name, fallback) => {
-  const v = process.env[name];
-  if (v !== undefined && v !== '') return v;
-  if (fallback !== undefined) return fallback;
-  console.error(`${name} is not set`);
-  process.exit(2);
-};
 const BASE = env('SWAGGER_UI_BASE');
 const MEMBER_ID = env('SWAGGER_UI_MEMBER_ID');
 const ADMIN = { user: env('SWAGGER_UI_ADMIN_USER'), password: env('SWAGGER_UI_ADMIN_PASSWORD') };
@@ -174,7 +159,7 @@ const started = Date.now();
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
 let curatorRan = false;
 try {
-  console.log(`Chromium ${browser.version()}, playwright-core ${require('playwright-core/package.json').version}`);
+  console.log(`Chromium ${browser.version()}, playwright-core ${playwrightVersion}`);
   await runAccount(browser, 'admin', ADMIN, [history('admin', '200')]);
   if (CURATOR.user && CURATOR.password) {
     curatorRan = true;

@@ -18,13 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
-command -v node >/dev/null || { echo "node is missing (Node 20 or later)" >&2; exit 1; }
-[[ -x ${CHROMIUM} ]] || { echo "no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)" >&2; exit 1; }
-node -e "require.resolve('playwright-core')" 2>/dev/null || {
-  echo "playwright-core is not found: npm install --prefix DIR playwright-core, then NODE_PATH=DIR/node_modules $0" >&2
-  exit 1
-}
+source .ci/browser.sh
 
 source .ci/service.sh
 # Ports the kernel just handed out on the loopback interface, or the first free ones from the arguments.
