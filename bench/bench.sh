@@ -1,4 +1,4 @@
-# What bench/search.sh and bench/writes.sh share (sourced, not run): the service's JVM settings, the common
+# What bench/search.sh, bench/partner.sh and bench/writes.sh share (sourced, not run): the service's JVM settings, the common
 # settings' defaults, logging, the app they measure, and the service itself (.ci/service.sh). The sourcing
 # script sets ROOT (the repository) first.
 
@@ -37,6 +37,25 @@ bench_service() {
     cp -r "$APP" "$1/app"
     SERVICE_JAR=$1/app/quarkus-run.jar SERVICE_JAVA=$JAVA SERVICE_JAVA_OPTS=$BENCH_JAVA_OPTS
     SERVICE_ADMIN_PASSWORD=$ADMIN_PASSWORD
+}
+
+# The tools the load benchmarks need: Java, python3, curl, awk, and wrk (installed from Debian packages when run
+# as root, else a hint to install it).
+bench_tools() {
+    for tool in "$JAVA" python3 curl awk; do
+        command -v "$tool" >/dev/null || die "$tool is needed"
+    done
+    if ! command -v wrk >/dev/null; then
+        if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+            log "installing wrk (apt-get)"
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
+                || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+                     && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
+                || die "could not install wrk with apt-get"
+        else
+            die "wrk is not installed; please install it (e.g. 'sudo apt-get install -y wrk') and run again"
+        fi
+    fi
 }
 
 # shellcheck source=../.ci/service.sh

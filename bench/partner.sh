@@ -44,20 +44,7 @@ BENCH_SEED=${BENCH_SEED:-1}
 BENCH_RESULTS_DIR=${BENCH_RESULTS_DIR:-${TMPDIR:-/tmp}/directory-partner-bench}
 MODES="full revalidate partner"
 
-for tool in "$JAVA" python3 curl awk; do
-    command -v "$tool" >/dev/null || die "$tool is needed"
-done
-if ! command -v wrk >/dev/null; then
-    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-        log "installing wrk (apt-get)"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
-            || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
-                 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
-            || die "could not install wrk with apt-get"
-    else
-        die "wrk is not installed; please install it (e.g. 'sudo apt-get install -y wrk') and run again"
-    fi
-fi
+bench_tools
 
 bench_app
 H2_JAR=$(find "$APP/lib/main" -maxdepth 1 -name 'com.h2database.h2-*.jar' | head -n 1)

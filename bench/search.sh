@@ -53,20 +53,7 @@ BENCH_READY_TIMEOUT=${BENCH_READY_TIMEOUT:-600}
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # --- tools -----------------------------------------------------------------------------------------------
-for tool in "$JAVA" python3 curl awk; do
-    command -v "$tool" >/dev/null || die "$tool is needed"
-done
-if ! command -v wrk >/dev/null; then
-    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-        log "installing wrk (apt-get)"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
-            || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
-                 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
-            || die "could not install wrk with apt-get"
-    else
-        die "wrk is not installed; please install it (e.g. 'sudo apt-get install -y wrk') and run again"
-    fi
-fi
+bench_tools
 
 # --- the application -------------------------------------------------------------------------------------
 bench_app
