@@ -11,6 +11,9 @@ BENCH_PORT=${BENCH_PORT:-18090}
 BENCH_KEEP=${BENCH_KEEP:-0}
 ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM}
 JAVA=${JAVA:-java}
+# The per-client limit on public requests (DIRECTORY_PUBLIC_RATE_LIMIT) would answer 429 to a load generator, which is
+# one client: every benchmarked service gets it out of reach (the environment reaches the service through service_start).
+export DIRECTORY_PUBLIC_RATE_LIMIT=${BENCH_PUBLIC_RATE_LIMIT:-1000000000}
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

@@ -67,11 +67,9 @@ mkdir -p "$DATA" "$WORK/paths"
 service_ports "$BENCH_PORT" || die "no free ports from $BENCH_PORT"
 BASE=$SERVICE_BASE
 
-# The per-client rate limit (DIRECTORY_PUBLIC_RATE_LIMIT) would answer 429 to wrk, one client: set out of reach.
 start_service() {  # $1: log file
     service_start "$DATA" "$1" -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME \
-        -u QUARKUS_DATASOURCE_PASSWORD -u DIRECTORY_SEARCH_INDEX_DIR -u DIRECTORY_DEMO_DATA -u QUARKUS_PROFILE \
-        DIRECTORY_PUBLIC_RATE_LIMIT=1000000000
+        -u QUARKUS_DATASOURCE_PASSWORD -u DIRECTORY_SEARCH_INDEX_DIR -u DIRECTORY_DEMO_DATA -u QUARKUS_PROFILE
 }
 
 log "N=$N, app $APP, port $SERVICE_PORT, work folder $WORK"
