@@ -48,7 +48,7 @@ public interface DirectoryConfig {
         boolean fsync();
     }
 
-    /** The public reads (anonymous GETs): how long others may keep them. */
+    /** The public requests (without credentials): how long others may keep the answers, and how many one client may send. */
     @WithName("public")
     PublicReads publicReads();
 
@@ -60,17 +60,18 @@ public interface DirectoryConfig {
          */
         @WithDefault("60s")
         Duration maxAge();
+
+        /**
+         * Requests per minute that one client (an address; an IPv6 /64) may send to the API without credentials and
+         * without a partner key (DIRECTORY_PUBLIC_RATE_LIMIT); they may come in one burst. See PublicLimits.
+         */
+        @WithDefault("1200")
+        @Min(1)
+        int rateLimit();
     }
 
     Cors cors();
 
-    /**
-     * Requests per minute that one client (an address; an IPv6 /64) may send to the API without credentials and
-     * without a partner key (DIRECTORY_PUBLIC_RATE_LIMIT); they may come in one burst. See PublicLimits.
-     */
-    @WithDefault("1200")
-    @Min(1)
-    int publicRateLimit();
 
     PartnerKeys partnerKeys();
 

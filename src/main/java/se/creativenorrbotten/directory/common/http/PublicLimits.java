@@ -73,7 +73,7 @@ public class PublicLimits {
 
     @Inject
     public PublicLimits(DirectoryConfig config, ObjectMapper json, Instance<ApiKeys> keys) {
-        this.publicLimit = config.publicRateLimit();
+        this.publicLimit = config.publicReads().rateLimit();
         this.json = json;
         this.keys = keys;
     }

@@ -22,7 +22,7 @@ public class CorsProfile implements QuarkusTestProfile {
                 "directory.cors.origins", PUBLIC_ORIGIN,
                 "directory.cors.admin-origins", ADMIN_ORIGIN,
                 "directory.cors.max-age", "600",
-                "directory.public-rate-limit", Integer.toString(PUBLIC_LIMIT),
+                "directory.public.rate-limit", Integer.toString(PUBLIC_LIMIT),
                 "quarkus.http.proxy.proxy-address-forwarding", "true",
                 "quarkus.http.proxy.allow-x-forwarded", "true",
                 "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
