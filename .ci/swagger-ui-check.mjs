@@ -96,7 +96,7 @@ async function authorizedPage(browser, account, prompts) {
   await basic.locator('input[type=password]').fill(account.password);
   await basic.locator('button.authorize[type=submit]').click();
   await basic.locator('button[aria-label="Remove authorization"]').waitFor(); // shows "Logout" once applied
-  await modal.locator('.btn-done').click();
+  await basic.locator('.btn-done').click(); // each scheme's form (basicAuth, partnerKey) has its own Close
   await modal.waitFor({ state: 'detached' });
   await page.locator('.auth-wrapper .btn.authorize.locked').waitFor();
   return page;

@@ -70,7 +70,7 @@ public final class ClientCheck {
         MemberPage page = null;
         for (int i = 0; i < 50; i++) {
             page = publicMembers.searchMembers(null, null, null, null, null, null, null, nonce, null, null, null, null,
-                    null, null, null, null);
+                    null, null, null, null, null, null);
             if (page.getTotal() > 0) {
                 break;
             }
@@ -113,13 +113,13 @@ public final class ClientCheck {
         check("Fotograf och filmare i Luleå".equals(cleared.getHeadline()), "the null patch changed the headline");
 
         // Both views, each read as its own type.
-        MemberRepresentation publicView = publicMembers.getMember(member.getSlug());
+        MemberRepresentation publicView = publicMembers.getMember(member.getSlug(), null);
         check(publicView.getActualInstance() instanceof PublicMember, "anonymous getMember read as "
                 + publicView.getActualInstance().getClass().getSimpleName());
         PublicMember shown = publicView.getPublicMember();
         check(Boolean.FALSE.equals(shown.getFeatured()), "public view: featured " + shown.getFeatured());
         check(shown.getView() == PublicMember.ViewEnum.PUBLIC, "public view: view " + shown.getView());
-        MemberRepresentation curatorView = members.getMember(id.toString());
+        MemberRepresentation curatorView = members.getMember(id.toString(), null);
         check(curatorView.getActualInstance() instanceof Member, "curator getMember read as "
                 + curatorView.getActualInstance().getClass().getSimpleName());
         check("Made by the Java client check.".equals(curatorView.getMember().getNotes()), "curator view: notes");
@@ -135,7 +135,7 @@ public final class ClientCheck {
         ApiResponse<Void> deleted = members.deleteMemberWithHttpInfo(id, etag);
         check(deleted.getStatusCode() == 204, "deleteMember answered " + deleted.getStatusCode());
         try {
-            members.getMember(id.toString());
+            members.getMember(id.toString(), null);
             throw new IllegalStateException("the deleted member is still there");
         } catch (ApiException gone) {
             check(gone.getCode() == 404, "getMember after delete answered " + gone.getCode());
