@@ -61,5 +61,23 @@ bench_tools() {
     fi
 }
 
+# Sets WORK, a temp folder named after the benchmark ($1), and cleans up whatever happens (exit, Ctrl-C, kill): runs
+# bench_cleanup_extra when the benchmark defines one, stops the services, removes WORK (kept with BENCH_KEEP=1).
+bench_workdir() {
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-$1-bench.XXXXXX")
+    trap bench_cleanup EXIT
+    trap 'log "interrupted"; exit 130' INT
+    trap 'exit 143' TERM
+}
+
+bench_cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    if declare -F bench_cleanup_extra >/dev/null; then bench_cleanup_extra; fi
+    service_stop_all
+    if [[ $BENCH_KEEP == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+    exit "$status"
+}
+
 # shellcheck source=../.ci/service.sh
 source "$ROOT/.ci/service.sh"

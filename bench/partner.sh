@@ -49,17 +49,7 @@ bench_tools
 bench_app
 H2_JAR=$(find "$APP/lib/main" -maxdepth 1 -name 'com.h2database.h2-*.jar' | head -n 1)
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-partner-bench.XXXXXX")
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    service_stop_all
-    if [[ $BENCH_KEEP == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT
-trap 'exit 143' TERM
+bench_workdir partner
 
 bench_service "$WORK"
 DATA=$WORK/data

@@ -64,23 +64,11 @@ H2_JAR=$HOME/.m2/repository/com/h2database/h2/$H2_VERSION/h2-$H2_VERSION.jar
 [[ -f $H2_JAR ]] || H2_JAR=$H2_LIB   # the very same jar the service uses
 
 # --- temp folder, and cleaning up whatever happens --------------------------------------------------------
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-search-bench.XXXXXX")
 SAMPLER_PID=
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
+bench_cleanup_extra() {  # the memory sampler, when one runs
     if [[ -n $SAMPLER_PID ]]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
-    service_stop_all
-    if [[ $BENCH_KEEP == 1 ]]; then
-        log "kept $WORK"
-    else
-        rm -rf "$WORK"
-    fi
-    exit "$status"
 }
-trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT
-trap 'exit 143' TERM
+bench_workdir search
 
 bench_service "$WORK"
 DATA=$WORK/data

@@ -52,18 +52,8 @@ done
 bench_app
 
 # --- temp folder, and cleaning up whatever happens --------------------------------------------------------
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-write-bench.XXXXXX")
+bench_workdir write
 declare -A PIDS=() PORTS=() MPORTS=()
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    service_stop_all
-    if [[ $BENCH_KEEP == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT
-trap 'exit 143' TERM
 
 bench_service "$WORK"
 SERVICE_READY_TIMEOUT=$BENCH_READY_TIMEOUT
