@@ -29,8 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,29 +41,12 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import se.creativenorrbotten.directory.common.http.CorsProfile;
-import se.creativenorrbotten.directory.common.http.ManualTime;
-import se.creativenorrbotten.directory.common.http.PublicLimits;
+import se.creativenorrbotten.directory.common.http.StoppedLimitTime;
 
 /** Admins create, list, change and disable partner keys; a key gets its own limit, and its origins CORS. */
 @QuarkusTest
 @TestProfile(CorsProfile.class)
-class PartnerKeyTest {
-
-    @Inject
-    PublicLimits limits;
-
-    final ManualTime time = new ManualTime();
-
-    /** No token comes back while a test counts, however slow the machine. */
-    @BeforeEach
-    void stopTime() {
-        limits.useTime(time);
-    }
-
-    @AfterEach
-    void restartTime() {
-        limits.useTime(null);
-    }
+class PartnerKeyTest extends StoppedLimitTime {
 
     static final String KEYS = "/api/v1/partner-keys";
     private static int nextClient = 1;

@@ -13,15 +13,12 @@ import static se.creativenorrbotten.directory.common.http.CorsProfile.PUBLIC_ORI
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 
 /**
  * The public limit: per client, RateLimit headers on every counted answer, 429 with Retry-After beyond it. The
@@ -29,23 +26,7 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 @TestProfile(CorsProfile.class)
-class PublicLimitTest {
-
-    @Inject
-    PublicLimits limits;
-
-    final ManualTime time = new ManualTime();
-
-    /** No token comes back while a test counts, however slow the machine. */
-    @BeforeEach
-    void stopTime() {
-        limits.useTime(time);
-    }
-
-    @AfterEach
-    void restartTime() {
-        limits.useTime(null);
-    }
+class PublicLimitTest extends StoppedLimitTime {
 
     private static final AtomicInteger NEXT = new AtomicInteger(1);
 

@@ -1,0 +1,28 @@
+package se.creativenorrbotten.directory.common.http;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import jakarta.inject.Inject;
+
+/**
+ * For tests that count against the public limits: the limits' clock stands still while a test runs (no token comes
+ * back however slow the machine), and moves only when the test moves {@link #time}.
+ */
+public abstract class StoppedLimitTime {
+
+    @Inject
+    protected PublicLimits limits;
+
+    protected final ManualTime time = new ManualTime();
+
+    @BeforeEach
+    void stopTime() {
+        limits.useTime(time);
+    }
+
+    @AfterEach
+    void restartTime() {
+        limits.useTime(null);
+    }
+}
