@@ -42,7 +42,7 @@ public class ContractCaching {
     private volatile String tag;
 
     public ContractCaching(DirectoryConfig config) {
-        this.cacheControl = "public, max-age=" + Math.max(0, config.publicReads().maxAge().toSeconds());
+        this.cacheControl = PublicCaching.cacheControl(config.publicReads().maxAge().toSeconds());
     }
 
     void install(@Observes Router router) {

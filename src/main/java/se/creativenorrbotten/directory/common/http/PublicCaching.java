@@ -44,7 +44,8 @@ public class PublicCaching {
         this.json = json;
     }
 
-    static String cacheControl(long maxAgeSeconds) {
+    /** The Cache-Control of every public read, the contract's included. */
+    public static String cacheControl(long maxAgeSeconds) {
         return "public, max-age=" + Math.max(0, maxAgeSeconds);
     }
 
