@@ -1,6 +1,7 @@
 package se.creativenorrbotten.directory.member;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +29,13 @@ public class MemberFeed {
 
     private final ChangeLog changeLog;
     private final MemberRepository members;
+    private final Clock clock;
     private volatile String databaseId;
 
-    public MemberFeed(ChangeLog changeLog, MemberRepository members) {
+    public MemberFeed(ChangeLog changeLog, MemberRepository members, Clock clock) {
         this.changeLog = changeLog;
         this.members = members;
+        this.clock = clock;
     }
 
     /** The changes after {@code since} (absent: from the beginning), at most {@code size} (1 to 1000, default 100). */
@@ -73,7 +76,7 @@ public class MemberFeed {
         List<UUID> written = changes.stream().filter(change -> !change.erased()).map(ChangeLog.Change::id).toList();
         Map<UUID, Member> current = written.isEmpty() ? Map.of()
                 : members.list("id in ?1", written).stream().collect(Collectors.toMap(Member::getId, Function.identity()));
-        LocalDate today = LocalDate.now(MemberService.ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(MemberService.ZONE));
         List<MemberChange> items = new ArrayList<>(changes.size());
         for (ChangeLog.Change change : changes) {
             Member member = change.erased() ? null : current.get(change.id());

@@ -83,7 +83,7 @@ public class MemberService {
 
     public MemberService(MemberRepository members, HistoryRepository history, ConsentRepository consents,
             SkillRepository skills, MunicipalityRepository municipalities, Validator validator, ObjectMapper json,
-            Event<MemberWritten> written) {
+            Event<MemberWritten> written, Clock clock) {
         this.members = members;
         this.history = history;
         this.consents = consents;
@@ -92,7 +92,7 @@ public class MemberService {
         this.validator = validator;
         this.json = json;
         this.written = written;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** A published member by id or by slug, as the public sees it; any other status does not exist for the public (404). */

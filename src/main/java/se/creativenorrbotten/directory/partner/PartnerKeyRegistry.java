@@ -41,7 +41,7 @@ public class PartnerKeyRegistry implements ApiKeys {
     private final PartnerKeyRepository keys;
     private final PublicOrigins origins;
     private final Duration refresh;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile Map<String, Enabled> byHash = Map.of();
     /** Keys used since their use was last written, with the time of their last use. */
     private final Map<UUID, Instant> used = new ConcurrentHashMap<>();
@@ -52,8 +52,9 @@ public class PartnerKeyRegistry implements ApiKeys {
     private record Enabled(UUID id, int requestsPerMinute) {
     }
 
-    public PartnerKeyRegistry(PartnerKeyRepository keys, PublicOrigins origins, DirectoryConfig config) {
+    public PartnerKeyRegistry(PartnerKeyRepository keys, PublicOrigins origins, DirectoryConfig config, Clock clock) {
         this.keys = keys;
+        this.clock = clock;
         this.origins = origins;
         this.refresh = config.partnerKeys().refresh();
     }

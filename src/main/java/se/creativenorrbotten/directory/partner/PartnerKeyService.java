@@ -52,12 +52,12 @@ public class PartnerKeyService {
     private final Clock clock;
 
     public PartnerKeyService(PartnerKeyRepository keys, ObjectMapper json, Validator validator,
-            Event<PartnerKeysChanged> changed) {
+            Event<PartnerKeysChanged> changed, Clock clock) {
         this.keys = keys;
         this.json = json;
         this.validator = validator;
         this.changed = changed;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public PartnerKeyPage list(PageRequest page) {

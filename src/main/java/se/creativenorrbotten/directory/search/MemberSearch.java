@@ -1,6 +1,7 @@
 package se.creativenorrbotten.directory.search;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -59,8 +60,10 @@ final class MemberSearch {
     private final Map<MemberQuery, Counted> counted = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, int[]> ranks = new java.util.concurrent.ConcurrentHashMap<>();
     private final int countedCapacity;
+    private final Clock clock;
 
-    MemberSearch(SearchIndex index, IndexSearcher searcher, Taxonomy taxonomy, int facetCacheSize) throws IOException {
+    MemberSearch(SearchIndex index, IndexSearcher searcher, Taxonomy taxonomy, int facetCacheSize, Clock clock) throws IOException {
+        this.clock = clock;
         this.countedCapacity = facetCacheSize;
         this.index = index;
         this.searcher = searcher;
@@ -97,7 +100,7 @@ final class MemberSearch {
         List<Analysis.Token> tokens = query.text() == null ? List.of() : Analysis.tokens(query.text());
         boolean text = query.text() != null;
         boolean publicScope = query.statuses().isEmpty();
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
 
         FixedBitSet[] base = publicScope ? copy(publicDocs) : inStatus(query.statuses());
         if (query.serves() != null) {
@@ -238,7 +241,7 @@ final class MemberSearch {
     List<MemberSummary> names(List<Analysis.Token> tokens, int wanted) throws IOException {
         FixedBitSet[] hits = copy(publicDocs);
         WordMatch[][] words = match(tokens, WordMatch.NAME_ONLY, hits);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         return items(ranker.top(SearchSort.RELEVANCE, hits, wanted, words, null, null), 0, List.of(), false, now);
     }
 

@@ -2,6 +2,7 @@ package se.creativenorrbotten.directory.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +42,7 @@ public class SearchService {
     private final IndexFollower follower;
     private final int facetCacheSize;
     private final java.time.Period staleAfter;
+    private final Clock clock;
     private volatile MemberSearch current;
     private volatile TaxonomyHash taxonomyHash;
     /** The release: a new one may answer the same query differently, so it is part of every tag. */
@@ -50,15 +52,16 @@ public class SearchService {
     private record TaxonomyHash(Taxonomy taxonomy, String hash) {
     }
 
-    public SearchService(IndexFollower follower, se.creativenorrbotten.directory.DirectoryConfig config) {
+    public SearchService(IndexFollower follower, se.creativenorrbotten.directory.DirectoryConfig config, Clock clock) {
         this.follower = follower;
+        this.clock = clock;
         this.facetCacheSize = config.search().facetCacheSize();
         this.staleAfter = config.curation().staleAfter();
     }
 
     /** The validated query (400 with every bad parameter). */
     public MemberQuery query(SearchRequest request) {
-        Instant staleBefore = java.time.ZonedDateTime.now(MemberService.ZONE).minus(staleAfter).toInstant();
+        Instant staleBefore = java.time.ZonedDateTime.now(clock.withZone(MemberService.ZONE)).minus(staleAfter).toInstant();
         return parse(request, follower.taxonomy(), staleBefore);
     }
 
@@ -78,7 +81,7 @@ public class SearchService {
     public jakarta.ws.rs.core.EntityTag tag(MemberQuery query, DisplayLanguage language) {
         long contents = follower.contents();
         Taxonomy taxonomy = follower.taxonomy();
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long nextFeatureEnd = withSearch(search -> search.nextFeatureEnd(now));
         return tag("search", contents, taxonomy, nextFeatureEnd + "|" + language.code() + "|" + query.canonical());
     }
@@ -159,7 +162,7 @@ public class SearchService {
             try {
                 MemberSearch search = current;
                 if (search == null || search.searcher() != searcher || search.taxonomy() != follower.taxonomy()) {
-                    search = new MemberSearch(index, searcher, follower.taxonomy(), facetCacheSize);
+                    search = new MemberSearch(index, searcher, follower.taxonomy(), facetCacheSize, clock);
                     current = search;
                 }
                 return call.run(search);

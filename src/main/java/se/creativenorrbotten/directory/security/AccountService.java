@@ -33,10 +33,10 @@ public class AccountService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AccountService(AccountRepository accounts, ObjectMapper json) {
+    public AccountService(AccountRepository accounts, ObjectMapper json, Clock clock) {
         this.accounts = accounts;
         this.json = json;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public AccountPage list(PageRequest page) {

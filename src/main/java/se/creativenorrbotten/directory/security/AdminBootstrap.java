@@ -1,6 +1,6 @@
 package se.creativenorrbotten.directory.security;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 import org.jboss.logging.Logger;
@@ -23,10 +23,12 @@ public class AdminBootstrap {
 
     private final AccountRepository accounts;
     private final DirectoryConfig config;
+    private final Clock clock;
 
-    public AdminBootstrap(AccountRepository accounts, DirectoryConfig config) {
+    public AdminBootstrap(AccountRepository accounts, DirectoryConfig config, Clock clock) {
         this.accounts = accounts;
         this.config = config;
+        this.clock = clock;
     }
 
     @Transactional
@@ -51,6 +53,6 @@ public class AdminBootstrap {
             LOG.infof("Created the first admin account '%s' from DIRECTORY_ADMIN_PASSWORD.", username);
         }
         accounts.persist(new Account(username, Passwords.hash(password), AccountRole.ADMIN,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 }

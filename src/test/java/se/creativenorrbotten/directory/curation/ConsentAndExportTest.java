@@ -16,6 +16,7 @@ import static se.creativenorrbotten.directory.TestApi.assertUnauthorized;
 import static se.creativenorrbotten.directory.TestApi.unique;
 import static se.creativenorrbotten.directory.member.TestMembers.MEMBERS;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import se.creativenorrbotten.directory.TestApi;
 import se.creativenorrbotten.directory.member.TestMembers;
 import se.creativenorrbotten.directory.member.TestMembers.Created;
@@ -36,11 +38,15 @@ import se.creativenorrbotten.directory.member.TestMembers.Created;
 @QuarkusTest
 class ConsentAndExportTest {
 
+    /** The application's clock: what it stamps is compared with its own time. */
+    @Inject
+    Clock clock;
+
     @Test
     void theFullRecordShowsTheConsentInForceWithItsEvidence() {
         Map<String, Object> body = TestMembers.freelancer(unique());
         body.put("contactPublic", true);
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = clock.instant().minusSeconds(1);
 
         Created member = TestCuration.create(null, body);
 
@@ -50,7 +56,7 @@ class ConsentAndExportTest {
         assertEquals("curator", consent.get("source"));
         assertEquals(TestApi.CURATOR, consent.get("recordedBy"));
         Instant at = Instant.parse((String) consent.get("at"));
-        assertTrue(!at.isBefore(before) && at.isBefore(Instant.now().plusSeconds(1)), at::toString);
+        assertTrue(!at.isBefore(before) && at.isBefore(clock.instant().plusSeconds(1)), at::toString);
         TestMembers.fullRecord(member.id()).then().body("consents", hasSize(1)).body("consents[0].given", equalTo(true));
         anonymous().get(member.path()).then().statusCode(200).body("$", not(hasKey("consents")));
     }
@@ -120,7 +126,7 @@ class ConsentAndExportTest {
                 .body("history[2].field", equalTo("contactPublic"))
                 .body("history[2].newValue", equalTo(true));
         Instant exportedAt = Instant.parse(response.jsonPath().getString("exportedAt"));
-        assertTrue(Duration.between(exportedAt, Instant.now()).abs().getSeconds() < 60, exportedAt::toString);
+        assertTrue(Duration.between(exportedAt, clock.instant()).abs().getSeconds() < 60, exportedAt::toString);
     }
 
     @Test

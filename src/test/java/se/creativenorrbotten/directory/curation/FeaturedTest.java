@@ -18,7 +18,7 @@ import static se.creativenorrbotten.directory.curation.TestCuration.inStatus;
 import static se.creativenorrbotten.directory.curation.TestCuration.today;
 import static se.creativenorrbotten.directory.member.TestMembers.MEMBERS;
 
-import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -29,19 +29,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import se.creativenorrbotten.directory.TestApi;
-import se.creativenorrbotten.directory.TestDatabase;
+import se.creativenorrbotten.directory.common.time.MovingTime;
 import se.creativenorrbotten.directory.member.TestMembers;
 import se.creativenorrbotten.directory.member.TestMembers.Created;
 import se.creativenorrbotten.directory.taxonomy.TestSkills;
 
 /** Curators feature a published member through a day (Swedish time); the feature shows, ranks, and ends by itself. */
 @QuarkusTest
-class FeaturedTest {
+class FeaturedTest extends MovingTime {
 
-    @Inject
-    TestDatabase database;
+    /** Enough to pass the start of tomorrow in Sweden from any moment today (a day is at most 25 hours). */
+    private static final Duration PAST_TOMORROWS_START = Duration.ofHours(26);
 
     @Test
     void aFeaturedMemberIsFeaturedInItsViewAndInTheFeaturedList() {
@@ -163,12 +162,11 @@ class FeaturedTest {
     @Test
     void anExpiredFeatureIsNotShownAlthoughNothingWasWritten() {
         Created member = inStatus("published", TestMembers.freelancer(unique()));
-        feature(member.id(), today().plusDays(10)).then().statusCode(200);
+        feature(member.id(), today()).then().statusCode(200);
+        anonymous().get(member.path()).then().statusCode(200).body("featured", equalTo(true));
         long version = TestMembers.fullRecord(member.id()).jsonPath().getLong("version");
 
-        // As if the feature had been set through yesterday and today has come: only the column changes.
-        database.update("update member set featured_until = ? where id = ?", startOfToday(),
-                java.util.UUID.fromString(member.id()));
+        clock.advance(PAST_TOMORROWS_START); // the feature through today has ended, and nothing was written
 
         anonymous().get(member.path()).then().statusCode(200).body("featured", equalTo(false))
                 .body("version", equalTo((int) version));
@@ -179,20 +177,15 @@ class FeaturedTest {
         String marker = unique();
         String skill = TestSkills.create(marker);
         Created member = inStatus("published", member(marker, skill, "Utgången"));
-        feature(member.id(), today().plusDays(10)).then().statusCode(200);
+        feature(member.id(), today()).then().statusCode(200);
+        TestCuration.await(() -> list(skill, "true").extract().jsonPath().getInt("total") == 1, "the index reads the feature");
         list(skill, "true").body("items.id", contains(member.id()));
 
-        database.changeMember(member.id(), "featured_until", startOfToday());
+        clock.advance(PAST_TOMORROWS_START); // nothing is written: the index already knows when the feature ends
 
-        TestCuration.await(() -> list(skill, "true").extract().jsonPath().getInt("total") == 0,
-                "the index re-reads the member and its feature has ended");
+        list(skill, "true").body("total", equalTo(0));
         list(skill, "false").body("items.id", contains(member.id())).body("items[0]", not(hasKey("featured")));
         anonymous().get(member.path()).then().body("featured", equalTo(false));
-    }
-
-    /** When a feature through yesterday ends: today's first moment in Sweden. */
-    private static OffsetDateTime startOfToday() {
-        return today().atStartOfDay(TestCuration.SWEDEN).toOffsetDateTime();
     }
 
     private static Map<String, Object> member(String marker, String skill, String word) {

@@ -12,6 +12,7 @@ import static se.creativenorrbotten.directory.TestApi.assertUnauthorized;
 import static se.creativenorrbotten.directory.TestApi.unique;
 import static se.creativenorrbotten.directory.member.TestMembers.MEMBERS;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,10 @@ import se.creativenorrbotten.directory.taxonomy.TestSkills;
 @QuarkusTest
 class StaleListingTest {
 
+    /** The application's clock: staleness is counted back from its time. */
+    @Inject
+    Clock clock;
+
     @Inject
     TestDatabase database;
 
@@ -41,7 +46,7 @@ class StaleListingTest {
      * public view (a private edit such as a curator's note does not make a listing current).
      */
     private void lastChanged(String id, int monthsAgo) {
-        OffsetDateTime then = OffsetDateTime.now().minusMonths(monthsAgo);
+        OffsetDateTime then = OffsetDateTime.now(clock).minusMonths(monthsAgo);
         database.changeMember(id, "updated_at", then);
         database.changeMember(id, "public_updated_at", then);
     }

@@ -17,6 +17,7 @@ import static se.creativenorrbotten.directory.member.TestMembers.create;
 import static se.creativenorrbotten.directory.member.TestMembers.fullRecord;
 import static se.creativenorrbotten.directory.member.TestMembers.put;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ import se.creativenorrbotten.directory.member.TestMembers.Created;
 @QuarkusTest
 class MemberCrudTest {
 
+    /** The application's clock: what it stamps is compared with its own time. */
+    @Inject
+    Clock clock;
+
     @Inject
     TestDatabase database;
 
@@ -42,7 +47,7 @@ class MemberCrudTest {
     void createAnswers201WithLocationETagAndTheFullRecord() {
         String marker = unique();
         Map<String, Object> agency = TestMembers.agency(marker);
-        Instant before = Instant.now().minusSeconds(5);
+        Instant before = clock.instant().minusSeconds(5);
 
         Created created = create(agency);
 

@@ -11,6 +11,7 @@ import static se.creativenorrbotten.directory.TestApi.anonymous;
 import static se.creativenorrbotten.directory.TestApi.asCurator;
 import static se.creativenorrbotten.directory.TestApi.unique;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import se.creativenorrbotten.directory.TestDatabase;
+import se.creativenorrbotten.directory.common.time.MovingTime;
 import se.creativenorrbotten.directory.curation.TestCuration;
 import se.creativenorrbotten.directory.member.TestMembers;
 import se.creativenorrbotten.directory.taxonomy.TestSkills;
@@ -34,7 +36,7 @@ import se.creativenorrbotten.directory.taxonomy.TestSkills;
  * page or label language, and changed by every write or the end of a feature that changes the result.
  */
 @QuarkusTest
-class SearchCachingTest {
+class SearchCachingTest extends MovingTime {
 
     @Inject
     TestDatabase database;
@@ -150,21 +152,21 @@ class SearchCachingTest {
     }
 
     @Test
-    void theEndOfAFeatureChangesTheTagWithoutAWrite() throws InterruptedException {
+    void theEndOfAFeatureChangesTheTagWithoutAWrite() {
         String marker = unique();
         String skill = TestSkills.create(marker);
         TestMembers.Created member = TestMembers.create(body(marker, skill, "Snart " + marker));
         Map<String, Object> featured = Map.of("skill", skill, "featured", "true");
-        OffsetDateTime ends = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3);
-        // As if the feature had been set to end in a few seconds (the API ends features at midnight).
+        Duration left = Duration.ofHours(1);
+        OffsetDateTime ends = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).plus(left);
+        // As if the feature had been set to end within the hour (the API ends features at midnight).
         database.changeMember(member.id(), "featured_until", ends);
         TestCuration.await(() -> search(featured, null).jsonPath().getInt("total") == 1, "the index reads the feature");
         String during = tag(featured);
         String listing = tag(Map.of("skill", skill));
         assertEquals(during, tag(featured), "nothing changed yet");
 
-        long wait = java.time.Duration.between(OffsetDateTime.now(ZoneOffset.UTC), ends).toMillis() + 300;
-        Thread.sleep(Math.max(0, wait));
+        clock.advance(left.plusSeconds(1));
 
         String after = tag(featured);
         assertNotEquals(during, after, "the feature ended");

@@ -13,6 +13,7 @@ import static se.creativenorrbotten.directory.TestApi.unique;
 import static se.creativenorrbotten.directory.security.TestAccounts.ACCOUNTS;
 import static se.creativenorrbotten.directory.security.TestAccounts.body;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,10 +28,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import se.creativenorrbotten.directory.TestApi;
+import se.creativenorrbotten.directory.common.time.MovingTime;
 import se.creativenorrbotten.directory.security.TestAccounts.Created;
 
 @QuarkusTest
-class AccountCrudTest {
+class AccountCrudTest extends MovingTime {
 
     /** Fragments of a bcrypt hash or of the password's name that must never appear in an accounts response. */
     private static final List<String> SECRETS = List.of("$2a$", "$2b$", "$2y$", "passwordHash", "password_hash", "\"password\"");
@@ -123,10 +125,10 @@ class AccountCrudTest {
     }
 
     @Test
-    void patchChangesRoleAndEnabledAndKeepsWhatItDoesNotName() throws InterruptedException {
+    void patchChangesRoleAndEnabledAndKeepsWhatItDoesNotName() {
         Created account = TestAccounts.create("curator");
         Instant created = Instant.parse(asAdmin().get(account.path()).path("createdAt"));
-        Thread.sleep(5);
+        clock.advance(Duration.ofSeconds(1));
 
         TestAccounts.patch(account.id(), Map.of("role", "admin")).then().statusCode(200)
                 .body("role", equalTo("admin")).body("enabled", equalTo(true));
