@@ -57,8 +57,6 @@ class ArchitectureTest {
     private static final Set<String> KNOWN_EXCEPTIONS = Set.of(
             // GET /members and /members/suggest still live in MemberResource; they belong to search (issue 10).
             "member/MemberResource.java -> search",
-            // The search result page carries the search's facets; it belongs to search.
-            "member/dto/MemberPage.java -> search",
             // The taxonomy counts members through the member repository's PUBLISHED condition and touches carriers.
             "taxonomy/MunicipalityRepository.java -> member",
             "taxonomy/SkillRepository.java -> member",
