@@ -54,9 +54,7 @@ class ArchitectureTest {
      * Known backward edges still to remove, as "file relative to the base package -> target package". Each one is
      * debt: remove it from here when it is gone (the test fails if an entry no longer occurs).
      */
-    private static final Set<String> KNOWN_EXCEPTIONS = Set.of(
-            // GET /members and /members/suggest still live in MemberResource; they belong to search (issue 10).
-            "member/MemberResource.java -> search");
+    private static final Set<String> KNOWN_EXCEPTIONS = Set.of();
 
     private static final Pattern REFERENCE = Pattern.compile("\\b" + Pattern.quote(BASE) + "\\.([A-Za-z_$][\\w$]*)");
 
