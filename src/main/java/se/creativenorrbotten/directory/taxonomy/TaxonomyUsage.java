@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * What the taxonomy needs to know about the members that use it. The taxonomy owns the question, the member side
- * answers it, so the dependency points from member to taxonomy only (README, "Package map").
+ * answers it, so the dependency points from member to taxonomy only (README, Development: the package map).
  */
 public interface TaxonomyUsage {
 
