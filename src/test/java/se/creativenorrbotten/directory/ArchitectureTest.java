@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way (README, Development: the package map): every reference from one top-level package of ours to another
- * must be an allowed edge. References are read from the source text, so imports, static imports and fully-qualified
- * names written inline (in code, in JPQL strings, in {@code {@link}}) all count.
+ * Dependencies point one way (README, Development: the package map): every reference from one top-level package of
+ * ours to another must be an allowed edge. References are read from the source text, so imports, static imports and
+ * fully-qualified names written inline (in code, in JPQL strings, in {@code {@link}}) all count.
  */
 class ArchitectureTest {
 
