@@ -39,21 +39,6 @@ final class MemberExamples {
     static final String PATCH = """
             {"availableForWork": false, "headline": "Booked until March", "phone": null}""";
 
-    static final String PAGE = """
-            {"items": [{"id": "3f2b8c1e-8a7d-4c1e-9b1a-2f4e5d6c7b8a", "slug": "asa-oberg-design", "name": "Åsa Öberg Design",
-              "type": "agency", "headline": "UX and service design for the public sector in Norrbotten",
-              "municipality": "2580", "skills": ["ux-design", "web-development"], "languages": ["sv", "en", "fi"],
-              "website": "https://asaoberg.example", "logoUrl": "https://asaoberg.example/logo.png",
-              "availableForWork": true, "updatedAt": "2026-11-26T10:15:30.123Z",
-              "highlight": "UX and service design for the public sector in <mark>Norrbotten</mark>"}],
-             "page": 1, "size": 20, "total": 1,
-             "facets": {
-              "type": [{"value": "agency", "label": "Byrå", "count": 1}, {"value": "freelancer", "label": "Frilansare", "count": 0},
-                       {"value": "student", "label": "Student", "count": 0}],
-              "skill": [{"value": "ux-design", "label": "UX-design", "count": 1}],
-              "municipality": [{"value": "2580", "label": "Luleå", "count": 1}, {"value": "2506", "label": "Arjeplog", "count": 0}],
-              "language": [{"value": "sv", "label": "svenska", "count": 1}]}}""";
-
     static final String CHANGES = "{\"items\": [{\"id\": \"3f2b8c1e-8a7d-4c1e-9b1a-2f4e5d6c7b8a\", \"change\": \"upsert\","
             + " \"member\": " + PUBLIC_VIEW + ", \"changedAt\": \"2026-11-26T10:15:30.123Z\"},"
             + " {\"id\": \"9c4d2e1f-5b6a-4c3d-8e7f-1a2b3c4d5e6f\", \"change\": \"delete\","
@@ -62,10 +47,6 @@ final class MemberExamples {
 
     static final String NO_CHANGES = """
             {"items": [], "nextCursor": "YzEuNDIuM2YyYjhjMWUtOGE3ZC00YzFlLTliMWEtMmY0ZTVkNmM3Yjhh", "hasMore": false}""";
-
-    static final String SUGGESTIONS = """
-            {"items": [{"text": "Fotografi", "kind": "skill", "value": "photography"},
-                       {"text": "Foto Fia i Piteå", "kind": "member", "value": "foto-fia-i-pitea"}]}""";
 
     private MemberExamples() {
     }

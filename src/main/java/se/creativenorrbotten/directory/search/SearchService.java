@@ -24,7 +24,6 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
 import se.creativenorrbotten.directory.member.MemberService;
 import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.MemberType;
-import se.creativenorrbotten.directory.member.dto.MemberPage;
 import se.creativenorrbotten.directory.member.dto.MemberSummary;
 import se.creativenorrbotten.directory.taxonomy.Languages;
 

@@ -11,13 +11,15 @@ import se.creativenorrbotten.directory.common.text.SwedishText;
 public class MunicipalityService {
 
     private final MunicipalityRepository municipalities;
+    private final TaxonomyUsage usage;
 
-    public MunicipalityService(MunicipalityRepository municipalities) {
+    public MunicipalityService(MunicipalityRepository municipalities, TaxonomyUsage usage) {
         this.municipalities = municipalities;
+        this.usage = usage;
     }
 
     public MunicipalityList list() {
-        Map<String, Long> counts = municipalities.memberCounts();
+        Map<String, Long> counts = usage.publishedPerMunicipality();
         return new MunicipalityList(municipalities.listAll().stream()
                 .sorted(Comparator.comparing(Municipality::getName, SwedishText.COLLATOR))
                 .map(m -> view(m, counts.getOrDefault(m.getCode(), 0L)))
@@ -29,7 +31,7 @@ public class MunicipalityService {
         if (municipality == null) {
             throw ProblemException.notFound("There is no municipality with code '" + code + "' in Norrbotten.");
         }
-        return view(municipality, municipalities.memberCount(code));
+        return view(municipality, usage.publishedIn(code));
     }
 
     private static MunicipalityView view(Municipality m, long memberCount) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.text.Folding;
-import se.creativenorrbotten.directory.member.MemberRepository;
 
 @ApplicationScoped
 public class SkillService {
@@ -15,17 +14,17 @@ public class SkillService {
     private static final int MAX_SLUG_LENGTH = 60;
 
     private final SkillRepository skills;
-    private final MemberRepository members;
+    private final TaxonomyUsage usage;
     private final Event<TaxonomyChanged> changed;
 
-    public SkillService(SkillRepository skills, MemberRepository members, Event<TaxonomyChanged> changed) {
+    public SkillService(SkillRepository skills, TaxonomyUsage usage, Event<TaxonomyChanged> changed) {
         this.skills = skills;
-        this.members = members;
+        this.usage = usage;
         this.changed = changed;
     }
 
     public SkillList list() {
-        Map<String, Long> counts = skills.memberCounts();
+        Map<String, Long> counts = usage.publishedPerSkill();
         return new SkillList(skills.listByBranchAndSlug().stream()
                 .map(skill -> SkillView.of(skill, counts.getOrDefault(skill.getSlug(), 0L)))
                 .toList());
@@ -33,7 +32,7 @@ public class SkillService {
 
     public SkillView get(String slug) {
         Skill skill = find(slug);
-        return SkillView.of(skill, skills.memberCount(slug));
+        return SkillView.of(skill, usage.publishedWithSkill(slug));
     }
 
     @Transactional
@@ -57,14 +56,14 @@ public class SkillService {
         }
         apply(skill, input);
         skills.flush();
-        changed.fire(new TaxonomyChanged(slug, members.touchCarriersOf(slug)));
-        return SkillView.of(skill, skills.memberCount(slug));
+        changed.fire(new TaxonomyChanged(slug, usage.touchCarriersOf(slug)));
+        return SkillView.of(skill, usage.publishedWithSkill(slug));
     }
 
     @Transactional
     public void delete(String slug) {
         Skill skill = find(slug);
-        long carriers = skills.carrierCount(slug);
+        long carriers = usage.carriersOfSkill(slug);
         if (carriers > 0) {
             throw ProblemException.conflict("The skill '" + slug + "' is carried by " + carriers
                     + " member(s); remove it from them first.");

@@ -1,10 +1,10 @@
-package se.creativenorrbotten.directory.member.dto;
+package se.creativenorrbotten.directory.search;
 
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.creativenorrbotten.directory.search.Facets;
+import se.creativenorrbotten.directory.member.dto.MemberSummary;
 
 @Schema(name = "MemberPage", description = "One page of members, with the facet counts of the whole result.")
 public record MemberPage(
