@@ -20,7 +20,9 @@ import se.creativenorrbotten.directory.common.text.Names;
 /**
  * A member of the network: an agency, a student or a freelancer. Written only through
  * {@link MemberService}, so that every change passes one path (version, change sequence, and later
- * history and the search index).
+ * history and the search index). The setters of what a curator writes ({@code MemberInput}) are public only
+ * because the generated {@link MemberViews} sees public accessors alone; no class outside this package
+ * holds a member, and the status, slug, feature and bookkeeping stay package-private.
  */
 @Entity
 @Table(name = "member")
@@ -172,7 +174,7 @@ public class Member {
         return name;
     }
 
-    void setName(String name) {
+    public void setName(String name) {
         this.name = name;
         this.nameSkeleton = name == null ? null : Names.skeletonKey(name);
     }
@@ -185,7 +187,7 @@ public class Member {
         return type;
     }
 
-    void setType(MemberType type) {
+    public void setType(MemberType type) {
         this.type = type;
     }
 
@@ -193,7 +195,7 @@ public class Member {
         return headline;
     }
 
-    void setHeadline(String headline) {
+    public void setHeadline(String headline) {
         this.headline = headline;
     }
 
@@ -201,7 +203,7 @@ public class Member {
         return description;
     }
 
-    void setDescription(String description) {
+    public void setDescription(String description) {
         this.description = description;
     }
 
@@ -209,7 +211,7 @@ public class Member {
         return municipalityCode;
     }
 
-    void setMunicipalityCode(String municipalityCode) {
+    public void setMunicipalityCode(String municipalityCode) {
         this.municipalityCode = municipalityCode;
     }
 
@@ -217,19 +219,31 @@ public class Member {
         return serviceArea;
     }
 
+    public void setServiceArea(List<String> serviceArea) {
+        replace(this.serviceArea, serviceArea);
+    }
+
     public List<String> getSkills() {
         return skills;
+    }
+
+    public void setSkills(List<String> skills) {
+        replace(this.skills, skills);
     }
 
     public List<String> getLanguages() {
         return languages;
     }
 
+    public void setLanguages(List<String> languages) {
+        replace(this.languages, languages);
+    }
+
     public String getWebsite() {
         return website;
     }
 
-    void setWebsite(String website) {
+    public void setWebsite(String website) {
         this.website = website;
     }
 
@@ -237,7 +251,7 @@ public class Member {
         return logoUrl;
     }
 
-    void setLogoUrl(String logoUrl) {
+    public void setLogoUrl(String logoUrl) {
         this.logoUrl = logoUrl;
     }
 
@@ -245,15 +259,23 @@ public class Member {
         return portfolioLinks;
     }
 
+    public void setPortfolioLinks(List<String> portfolioLinks) {
+        replace(this.portfolioLinks, portfolioLinks);
+    }
+
     public List<SocialLink> getSocialLinks() {
         return socialLinks;
+    }
+
+    public void setSocialLinks(List<SocialLink> socialLinks) {
+        replace(this.socialLinks, socialLinks);
     }
 
     public String getEmail() {
         return email;
     }
 
-    void setEmail(String email) {
+    public void setEmail(String email) {
         this.email = email;
     }
 
@@ -261,7 +283,7 @@ public class Member {
         return phone;
     }
 
-    void setPhone(String phone) {
+    public void setPhone(String phone) {
         this.phone = phone;
     }
 
@@ -269,7 +291,7 @@ public class Member {
         return contactPublic;
     }
 
-    void setContactPublic(boolean contactPublic) {
+    public void setContactPublic(boolean contactPublic) {
         this.contactPublic = contactPublic;
     }
 
@@ -277,7 +299,7 @@ public class Member {
         return organisationNumber;
     }
 
-    void setOrganisationNumber(String organisationNumber) {
+    public void setOrganisationNumber(String organisationNumber) {
         this.organisationNumber = organisationNumber;
     }
 
@@ -285,7 +307,7 @@ public class Member {
         return school;
     }
 
-    void setSchool(String school) {
+    public void setSchool(String school) {
         this.school = school;
     }
 
@@ -293,7 +315,7 @@ public class Member {
         return graduationYear;
     }
 
-    void setGraduationYear(Integer graduationYear) {
+    public void setGraduationYear(Integer graduationYear) {
         this.graduationYear = graduationYear;
     }
 
@@ -301,7 +323,7 @@ public class Member {
         return foundedYear;
     }
 
-    void setFoundedYear(Integer foundedYear) {
+    public void setFoundedYear(Integer foundedYear) {
         this.foundedYear = foundedYear;
     }
 
@@ -309,7 +331,7 @@ public class Member {
         return availableForWork;
     }
 
-    void setAvailableForWork(boolean availableForWork) {
+    public void setAvailableForWork(boolean availableForWork) {
         this.availableForWork = availableForWork;
     }
 
@@ -339,7 +361,7 @@ public class Member {
         return notes;
     }
 
-    void setNotes(String notes) {
+    public void setNotes(String notes) {
         this.notes = notes;
     }
 
@@ -376,6 +398,18 @@ public class Member {
 
     public long getChangeSeq() {
         return changeSeq;
+    }
+
+    /**
+     * Puts {@code values} (none for null) into a collection the entity keeps: the same collection, so that
+     * Hibernate tracks it, and untouched when nothing differs, so that an unchanged list writes no rows.
+     */
+    private static <T> void replace(List<T> target, List<T> values) {
+        List<T> wanted = values == null ? List.of() : values;
+        if (!target.equals(wanted)) {
+            target.clear();
+            target.addAll(wanted);
+        }
     }
 
     /** Records a change: when it happened and its place in the change sequence. */

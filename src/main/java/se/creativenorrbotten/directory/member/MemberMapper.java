@@ -9,30 +9,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import se.creativenorrbotten.directory.common.json.Coded;
-
-import se.creativenorrbotten.directory.common.text.Folding;
 import se.creativenorrbotten.directory.common.text.Names;
 import se.creativenorrbotten.directory.member.dto.ConsentView;
 import se.creativenorrbotten.directory.member.dto.HistoryEntryView;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
 import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.member.dto.PublicMemberView;
-import se.creativenorrbotten.directory.member.dto.SocialLinkDto;
 
-/** The one place where members are translated between the entity and the API's records. */
+/**
+ * The one place where members are translated between the entity and the API's records: the property-by-property
+ * copies are generated from {@link MemberViews}; what depends on the day, the history and the public content is here.
+ */
 final class MemberMapper {
 
     private MemberMapper() {
     }
 
     static MemberView toView(Member m, List<ConsentView> consents) {
-        return new MemberView(m.getId(), m.getSlug(), m.getName(), m.getType(), m.getHeadline(), m.getDescription(),
-                m.getMunicipalityCode(), List.copyOf(m.getServiceArea()), List.copyOf(m.getSkills()),
-                List.copyOf(m.getLanguages()), m.getWebsite(), m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()),
-                socialLinks(m), m.getEmail(), m.getPhone(), m.isContactPublic(), m.getOrganisationNumber(), m.getSchool(),
-                m.getGraduationYear(), m.getFoundedYear(), m.isAvailableForWork(), m.getCreatedAt(), m.getUpdatedAt(),
-                m.getVersion(), m.getStatus(), m.getStatusReason(), lastFeaturedDay(m.getFeaturedUntil()), m.getNotes(),
-                List.copyOf(consents));
+        return MemberViews.MAP.view(m, consents);
     }
 
     static ConsentView toView(MemberConsent c) {
@@ -71,18 +65,8 @@ final class MemberMapper {
      */
     static PublicMemberView toPublic(Member m, LocalDate today) {
         LocalDate lastFeatured = lastFeaturedDay(m.getFeaturedUntil());
-        return publicView(m, m.getPublicUpdatedAt(), m.getPublicVersion(), lastFeatured != null && !lastFeatured.isBefore(today));
-    }
-
-    private static PublicMemberView publicView(Member m, Instant updatedAt, long version, boolean featured) {
-        boolean consented = m.isContactPublic();
-        return new PublicMemberView(m.getId(), m.getSlug(), m.getName(), m.getType(), m.getHeadline(), m.getDescription(),
-                m.getMunicipalityCode(), List.copyOf(m.getServiceArea()), List.copyOf(m.getSkills()),
-                List.copyOf(m.getLanguages()), m.getWebsite(), m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()),
-                socialLinks(m), consented ? m.getEmail() : null, consented ? m.getPhone() : null,
-                m.getType() == MemberType.AGENCY ? m.getOrganisationNumber() : null,
-                m.getSchool(), m.getGraduationYear(), m.getFoundedYear(), m.isAvailableForWork(), m.getCreatedAt(), updatedAt,
-                version, featured);
+        return MemberViews.MAP.publicView(m, m.getPublicUpdatedAt(), m.getPublicVersion(),
+                lastFeatured != null && !lastFeatured.isBefore(today));
     }
 
     /**
@@ -97,17 +81,13 @@ final class MemberMapper {
 
     static PublicContent publicContent(Member m, LocalDate today) {
         LocalDate lastFeatured = lastFeaturedDay(m.getFeaturedUntil());
-        return new PublicContent(m.getStatus() == MemberStatus.PUBLISHED, publicView(m, null, 0, false),
+        return new PublicContent(m.getStatus() == MemberStatus.PUBLISHED, MemberViews.MAP.publicView(m, null, 0, false),
                 lastFeatured == null || lastFeatured.isBefore(today) ? null : lastFeatured);
     }
 
     /** The member as a write body, so that a merge patch can be applied to it. */
     static MemberInput toInput(Member m) {
-        return new MemberInput(m.getName(), m.getType(), m.getHeadline(), m.getDescription(), m.getMunicipalityCode(),
-                List.copyOf(m.getServiceArea()), List.copyOf(m.getSkills()), List.copyOf(m.getLanguages()), m.getWebsite(),
-                m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()), socialLinks(m), m.getEmail(), m.getPhone(),
-                m.isContactPublic(), m.getOrganisationNumber(), m.getSchool(), m.getGraduationYear(), m.getFoundedYear(),
-                m.isAvailableForWork(), m.getNotes());
+        return MemberViews.MAP.input(m);
     }
 
     /**
@@ -115,53 +95,11 @@ final class MemberMapper {
      * name also without invisible characters and with one kind of space ({@link Names#normalize}).
      */
     static MemberInput normalized(MemberInput in) {
-        return new MemberInput(Names.normalize(in.name()), in.type(), text(in.headline()), text(in.description()),
-                in.municipality(), in.serviceArea(), in.skills(), in.languages(), text(in.website()), text(in.logoUrl()),
-                in.portfolioLinks(), in.socialLinks(), text(in.email()), text(in.phone()), in.contactPublic(),
-                in.organisationNumber(), text(in.school()), in.graduationYear(), in.foundedYear(), in.availableForWork(),
-                text(in.notes()));
+        return MemberViews.MAP.normalized(in);
     }
 
-    /** Copies a validated input onto the entity; text is trimmed and NFC-normalised, empty text becomes null. */
+    /** Copies a validated input onto the entity, {@link #normalized} as it is stored. */
     static void apply(MemberInput in, Member m) {
-        m.setName(Names.normalize(in.name()));
-        m.setType(in.type());
-        m.setHeadline(text(in.headline()));
-        m.setDescription(text(in.description()));
-        m.setMunicipalityCode(in.municipality());
-        replace(m.getServiceArea(), in.serviceArea());
-        replace(m.getSkills(), in.skills());
-        replace(m.getLanguages(), in.languages());
-        m.setWebsite(text(in.website()));
-        m.setLogoUrl(text(in.logoUrl()));
-        replace(m.getPortfolioLinks(), in.portfolioLinks());
-        replace(m.getSocialLinks(), in.socialLinks() == null ? null
-                : in.socialLinks().stream().map(link -> new SocialLink(link.network(), link.url())).toList());
-        m.setEmail(text(in.email()));
-        m.setPhone(text(in.phone()));
-        m.setContactPublic(Boolean.TRUE.equals(in.contactPublic()));
-        m.setOrganisationNumber(in.organisationNumber());
-        m.setSchool(text(in.school()));
-        m.setGraduationYear(in.graduationYear());
-        m.setFoundedYear(in.foundedYear());
-        m.setAvailableForWork(Boolean.TRUE.equals(in.availableForWork()));
-        m.setNotes(text(in.notes()));
-    }
-
-    private static List<SocialLinkDto> socialLinks(Member m) {
-        return m.getSocialLinks().stream().map(link -> new SocialLinkDto(link.getNetwork(), link.getUrl())).toList();
-    }
-
-    private static String text(String value) {
-        String cleaned = Folding.clean(value);
-        return cleaned == null || cleaned.isEmpty() ? null : cleaned;
-    }
-
-    private static <T> void replace(List<T> target, List<T> values) {
-        List<T> wanted = values == null ? List.of() : values;
-        if (!target.equals(wanted)) {
-            target.clear();
-            target.addAll(wanted);
-        }
+        MemberViews.MAP.store(normalized(in), m);
     }
 }
