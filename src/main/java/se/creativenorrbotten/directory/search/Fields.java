@@ -172,22 +172,23 @@ final class Fields {
     /** The list item of a card; {@code withStatus} for curators, {@code now} (epoch ms) decides whether it is featured. */
     static MemberSummary summary(BytesRef card, boolean withStatus, long now) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(card.bytes, card.offset, card.length))) {
-            UUID id = new UUID(in.readLong(), in.readLong());
-            String slug = in.readUTF();
-            String name = in.readUTF();
-            MemberType type = Coded.fromCode(MemberType.class, in.readUTF());
-            String headline = optional(in);
-            String municipality = in.readUTF();
-            List<String> skills = list(in);
-            List<String> languages = list(in);
-            String website = optional(in);
-            String logoUrl = optional(in);
-            boolean available = in.readBoolean();
-            Instant updated = Instant.ofEpochMilli(in.readLong());
+            // In the order card() writes them.
+            MemberSummary.Builder item = MemberSummary.builder()
+                    .id(new UUID(in.readLong(), in.readLong()))
+                    .slug(in.readUTF())
+                    .name(in.readUTF())
+                    .type(Coded.fromCode(MemberType.class, in.readUTF()))
+                    .headline(optional(in))
+                    .municipality(in.readUTF())
+                    .skills(list(in))
+                    .languages(list(in))
+                    .website(optional(in))
+                    .logoUrl(optional(in))
+                    .availableForWork(in.readBoolean())
+                    .updatedAt(Instant.ofEpochMilli(in.readLong()));
             MemberStatus status = Coded.fromCode(MemberStatus.class, in.readUTF());
             boolean featured = in.readLong() > now;
-            return new MemberSummary(id, slug, name, type, headline, municipality, skills, languages, website, logoUrl,
-                    available, updated, featured ? Boolean.TRUE : null, withStatus ? status : null, null);
+            return item.status(withStatus ? status : null).featured(featured ? Boolean.TRUE : null).build();
         } catch (IOException corrupt) {
             throw new UncheckedIOException(corrupt);
         }

@@ -183,13 +183,26 @@ public class IndexSource {
     private static MemberDocument document(ResultSet rs, Map<UUID, List<String>> skills, Map<UUID, List<String>> languages,
             Map<UUID, List<String>> areas) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        return new MemberDocument(id, rs.getString("slug"), rs.getString("name"),
-                Coded.fromCode(MemberType.class, rs.getString("type")), rs.getString("headline"), rs.getString("description"),
-                rs.getString("municipality_code"), areas.getOrDefault(id, List.of()), skills.getOrDefault(id, List.of()),
-                languages.getOrDefault(id, List.of()), rs.getString("website"), rs.getString("logo_url"),
-                rs.getBoolean("available_for_work"), instant(rs, "created_at"), instant(rs, "public_updated_at"),
-                rs.getLong("change_seq"), Coded.fromCode(MemberStatus.class, rs.getString("status")),
-                instant(rs, "featured_until"));
+        return MemberDocument.builder()
+                .id(id)
+                .slug(rs.getString("slug"))
+                .name(rs.getString("name"))
+                .type(Coded.fromCode(MemberType.class, rs.getString("type")))
+                .headline(rs.getString("headline"))
+                .description(rs.getString("description"))
+                .municipality(rs.getString("municipality_code"))
+                .serviceArea(areas.getOrDefault(id, List.of()))
+                .skills(skills.getOrDefault(id, List.of()))
+                .languages(languages.getOrDefault(id, List.of()))
+                .website(rs.getString("website"))
+                .logoUrl(rs.getString("logo_url"))
+                .availableForWork(rs.getBoolean("available_for_work"))
+                .createdAt(instant(rs, "created_at"))
+                .updatedAt(instant(rs, "public_updated_at"))
+                .changeSeq(rs.getLong("change_seq"))
+                .status(Coded.fromCode(MemberStatus.class, rs.getString("status")))
+                .featuredUntil(instant(rs, "featured_until"))
+                .build();
     }
 
     private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {

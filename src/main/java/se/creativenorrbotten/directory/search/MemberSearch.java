@@ -341,9 +341,7 @@ final class MemberSearch {
                 best = inDescription;
             }
         }
-        return new MemberSummary(card.id(), card.slug(), card.name(), card.type(), card.headline(), card.municipality(),
-                card.skills(), card.languages(), card.website(), card.logoUrl(), card.availableForWork(), card.updatedAt(),
-                card.featured(), card.status(), best.html());
+        return card.withHighlight(best.html());
     }
 
     /** Documents with any (or, with {@code all}, every) of the values, per segment. */
