@@ -3,7 +3,11 @@ package se.creativenorrbotten.directory.member;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+
+import org.hibernate.annotations.SortNatural;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -69,6 +73,21 @@ public class Member {
     @OrderColumn(name = "position")
     @Column(name = "language_code", nullable = false, length = 3)
     private List<String> languages = new ArrayList<>();
+
+    /** What the member seeks and offers: sets, kept in the enum's order, which is their order in the API. */
+    @ElementCollection
+    @CollectionTable(name = "member_seeks", joinColumns = @JoinColumn(name = "member_id"))
+    @Convert(converter = Opportunity.DbConverter.class)
+    @Column(name = "opportunity", nullable = false, length = 16)
+    @SortNatural
+    private SortedSet<Opportunity> seeks = new TreeSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "member_offers", joinColumns = @JoinColumn(name = "member_id"))
+    @Convert(converter = Opportunity.DbConverter.class)
+    @Column(name = "opportunity", nullable = false, length = 16)
+    @SortNatural
+    private SortedSet<Opportunity> offers = new TreeSet<>();
 
     @Column(length = 2048)
     private String website;
@@ -223,6 +242,14 @@ public class Member {
 
     public List<String> getLanguages() {
         return languages;
+    }
+
+    public SortedSet<Opportunity> getSeeks() {
+        return seeks;
+    }
+
+    public SortedSet<Opportunity> getOffers() {
+        return offers;
     }
 
     public String getWebsite() {

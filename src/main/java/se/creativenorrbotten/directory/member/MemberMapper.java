@@ -2,7 +2,10 @@ package se.creativenorrbotten.directory.member;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +31,8 @@ final class MemberMapper {
     static MemberView toView(Member m, List<ConsentView> consents) {
         return new MemberView(m.getId(), m.getSlug(), m.getName(), m.getType(), m.getHeadline(), m.getDescription(),
                 m.getMunicipalityCode(), List.copyOf(m.getServiceArea()), List.copyOf(m.getSkills()),
-                List.copyOf(m.getLanguages()), m.getWebsite(), m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()),
+                List.copyOf(m.getLanguages()), List.copyOf(m.getSeeks()), List.copyOf(m.getOffers()), m.getWebsite(),
+                m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()),
                 socialLinks(m), m.getEmail(), m.getPhone(), m.isContactPublic(), m.getOrganisationNumber(), m.getSchool(),
                 m.getGraduationYear(), m.getFoundedYear(), m.isAvailableForWork(), m.getCreatedAt(), m.getUpdatedAt(),
                 m.getVersion(), m.getStatus(), m.getStatusReason(), lastFeaturedDay(m.getFeaturedUntil()), m.getNotes(),
@@ -78,7 +82,8 @@ final class MemberMapper {
         boolean consented = m.isContactPublic();
         return new PublicMemberView(m.getId(), m.getSlug(), m.getName(), m.getType(), m.getHeadline(), m.getDescription(),
                 m.getMunicipalityCode(), List.copyOf(m.getServiceArea()), List.copyOf(m.getSkills()),
-                List.copyOf(m.getLanguages()), m.getWebsite(), m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()),
+                List.copyOf(m.getLanguages()), List.copyOf(m.getSeeks()), List.copyOf(m.getOffers()), m.getWebsite(),
+                m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()),
                 socialLinks(m), consented ? m.getEmail() : null, consented ? m.getPhone() : null,
                 m.getType() == MemberType.AGENCY ? m.getOrganisationNumber() : null,
                 m.getSchool(), m.getGraduationYear(), m.getFoundedYear(), m.isAvailableForWork(), m.getCreatedAt(), updatedAt,
@@ -104,8 +109,9 @@ final class MemberMapper {
     /** The member as a write body, so that a merge patch can be applied to it. */
     static MemberInput toInput(Member m) {
         return new MemberInput(m.getName(), m.getType(), m.getHeadline(), m.getDescription(), m.getMunicipalityCode(),
-                List.copyOf(m.getServiceArea()), List.copyOf(m.getSkills()), List.copyOf(m.getLanguages()), m.getWebsite(),
-                m.getLogoUrl(), List.copyOf(m.getPortfolioLinks()), socialLinks(m), m.getEmail(), m.getPhone(),
+                List.copyOf(m.getServiceArea()), List.copyOf(m.getSkills()), List.copyOf(m.getLanguages()),
+                List.copyOf(m.getSeeks()), List.copyOf(m.getOffers()), m.getWebsite(), m.getLogoUrl(),
+                List.copyOf(m.getPortfolioLinks()), socialLinks(m), m.getEmail(), m.getPhone(),
                 m.isContactPublic(), m.getOrganisationNumber(), m.getSchool(), m.getGraduationYear(), m.getFoundedYear(),
                 m.isAvailableForWork(), m.getNotes());
     }
@@ -116,7 +122,8 @@ final class MemberMapper {
      */
     static MemberInput normalized(MemberInput in) {
         return new MemberInput(Names.normalize(in.name()), in.type(), text(in.headline()), text(in.description()),
-                in.municipality(), in.serviceArea(), in.skills(), in.languages(), text(in.website()), text(in.logoUrl()),
+                in.municipality(), in.serviceArea(), in.skills(), in.languages(), in.seeks(), in.offers(),
+                text(in.website()), text(in.logoUrl()),
                 in.portfolioLinks(), in.socialLinks(), text(in.email()), text(in.phone()), in.contactPublic(),
                 in.organisationNumber(), text(in.school()), in.graduationYear(), in.foundedYear(), in.availableForWork(),
                 text(in.notes()));
@@ -132,6 +139,8 @@ final class MemberMapper {
         replace(m.getServiceArea(), in.serviceArea());
         replace(m.getSkills(), in.skills());
         replace(m.getLanguages(), in.languages());
+        replace(m.getSeeks(), in.seeks());
+        replace(m.getOffers(), in.offers());
         m.setWebsite(text(in.website()));
         m.setLogoUrl(text(in.logoUrl()));
         replace(m.getPortfolioLinks(), in.portfolioLinks());
@@ -159,6 +168,15 @@ final class MemberMapper {
 
     private static <T> void replace(List<T> target, List<T> values) {
         List<T> wanted = values == null ? List.of() : values;
+        if (!target.equals(wanted)) {
+            target.clear();
+            target.addAll(wanted);
+        }
+    }
+
+    /** Replaces a set's content, in its own order; touches it (and so its table) only when the content differs. */
+    private static <T> void replace(SortedSet<T> target, List<T> values) {
+        Set<T> wanted = values == null ? Set.of() : new HashSet<>(values);
         if (!target.equals(wanted)) {
             target.clear();
             target.addAll(wanted);
