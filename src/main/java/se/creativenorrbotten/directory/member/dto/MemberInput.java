@@ -69,14 +69,16 @@ public record MemberInput(
         @Size(max = 20, message = LIST_LENGTH)
         List<@NotNull @Pattern(regexp = LANGUAGE_PATTERN, message = LANGUAGE_MESSAGE) String> languages,
 
-        @Schema(description = "What the member seeks, each opportunity at most once; answers list them in the order of"
-                + " Opportunity. Students seek internships; freelancers seek assignments and collaborations.", maxItems = 5,
+        @Schema(description = "What the member seeks, each opportunity at most once (a repeat is refused); answers list"
+                + " them in the order of Opportunity's values. A student seeks an internship; freelancers seek assignments,"
+                + " and collaboration to take on larger jobs together.", maxItems = 5,
                 examples = "[\"collaboration\"]")
         @Size(max = 5, message = LIST_LENGTH)
         List<@NotNull Opportunity> seeks,
 
-        @Schema(description = "What the member offers, each opportunity at most once; answers list them in the order of"
-                + " Opportunity. Agencies offer internships and employment; seniors offer mentoring.", maxItems = 5,
+        @Schema(description = "What the member offers, each opportunity at most once (a repeat is refused); answers list"
+                + " them in the order of Opportunity's values. An agency offers internships; an experienced member offers"
+                + " mentoring.", maxItems = 5,
                 examples = "[\"assignments\", \"internship\"]")
         @Size(max = 5, message = LIST_LENGTH)
         List<@NotNull Opportunity> offers,
