@@ -54,6 +54,11 @@ class MigrationUpgradeTest {
             // The public view starts from the member's version and date, so its public ETag stays as it was.
             assertEquals(2, count(s, "select count(*) from member where public_version = version"
                     + " and public_updated_at = updated_at and name_skeleton is null"));
+            // Members from before seek and offer nothing; each is a set (an opportunity once per member).
+            assertEquals(0, count(s, "select count(*) from member_seeks") + count(s, "select count(*) from member_offers"));
+            s.executeUpdate("insert into member_offers (member_id, opportunity) values ('" + consented + "', 'internship')");
+            assertThrows(SQLException.class, () -> s.executeUpdate(
+                    "insert into member_offers (member_id, opportunity) values ('" + consented + "', 'internship')"));
             // The checks still hold after the upgrade (and are spelled without IN on H2).
             assertThrows(SQLException.class, () -> s.executeUpdate("update member set status = 'deleted'"));
             assertThrows(SQLException.class, () -> s.executeUpdate("update account set role = 'owner'"));

@@ -26,6 +26,7 @@ public final class ApplicationInput {
     static final String EXAMPLE = """
             {"name": "Nils Pekka Foto", "type": "freelancer", "headline": "Fotograf i Jokkmokk",
              "municipality": "2510", "skills": ["photography"], "languages": ["sv", "smj"],
+             "seeks": ["assignments", "collaboration"],
              "email": "nils@example.se", "phone": "070-123 45 67",
              "consents": {"contactPublic": false, "privacyNotice": true}}""";
 

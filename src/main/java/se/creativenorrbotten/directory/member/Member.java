@@ -2,8 +2,13 @@ package se.creativenorrbotten.directory.member;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+
+import org.hibernate.annotations.SortNatural;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -71,6 +76,21 @@ public class Member {
     @OrderColumn(name = "position")
     @Column(name = "language_code", nullable = false, length = 3)
     private List<String> languages = new ArrayList<>();
+
+    /** What the member seeks and offers: sets, kept in the enum's order, which is their order in the API. */
+    @ElementCollection
+    @CollectionTable(name = "member_seeks", joinColumns = @JoinColumn(name = "member_id"))
+    @Convert(converter = Opportunity.DbConverter.class)
+    @Column(name = "opportunity", nullable = false, length = 16)
+    @SortNatural
+    private SortedSet<Opportunity> seeks = new TreeSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "member_offers", joinColumns = @JoinColumn(name = "member_id"))
+    @Convert(converter = Opportunity.DbConverter.class)
+    @Column(name = "opportunity", nullable = false, length = 16)
+    @SortNatural
+    private SortedSet<Opportunity> offers = new TreeSet<>();
 
     @Column(length = 2048)
     private String website;
@@ -237,6 +257,22 @@ public class Member {
 
     public void setLanguages(List<String> languages) {
         replace(this.languages, languages);
+    }
+
+    public SortedSet<Opportunity> getSeeks() {
+        return seeks;
+    }
+
+    public void setSeeks(Collection<Opportunity> seeks) {
+        replace(this.seeks, seeks);
+    }
+
+    public SortedSet<Opportunity> getOffers() {
+        return offers;
+    }
+
+    public void setOffers(Collection<Opportunity> offers) {
+        replace(this.offers, offers);
     }
 
     public String getWebsite() {
@@ -406,6 +442,15 @@ public class Member {
      */
     private static <T> void replace(List<T> target, List<T> values) {
         List<T> wanted = values == null ? List.of() : values;
+        if (!target.equals(wanted)) {
+            target.clear();
+            target.addAll(wanted);
+        }
+    }
+
+    /** As for a list; a set is the same whatever the order its values come in. */
+    private static <T> void replace(java.util.Set<T> target, Collection<T> values) {
+        java.util.Set<T> wanted = values == null ? java.util.Set.of() : new java.util.HashSet<>(values);
         if (!target.equals(wanted)) {
             target.clear();
             target.addAll(wanted);

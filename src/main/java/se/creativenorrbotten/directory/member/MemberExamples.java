@@ -10,6 +10,7 @@ final class MemberExamples {
              "description": "A small studio in Luleå working with UX, service design and web development.",
              "municipality": "2580", "serviceArea": ["2580", "2581", "2582"],
              "skills": ["ux-design", "web-development"], "languages": ["sv", "en", "fi"],
+             "seeks": ["collaboration"], "offers": ["assignments", "internship"],
              "website": "https://asaoberg.example", "logoUrl": "https://asaoberg.example/logo.png",
              "portfolioLinks": ["https://asaoberg.example/work/kulturhuset"],
              "socialLinks": [{"network": "linkedin", "url": "https://linkedin.example/company/asaoberg"}],

@@ -25,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import se.creativenorrbotten.directory.common.json.Coded;
 import se.creativenorrbotten.directory.common.json.JsonBodies;
 import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.paging.PageRequest;
@@ -471,6 +472,9 @@ public class MemberService {
         checkList(errors, "skills", input.skills(), slug -> skills.findById(slug) != null, "unknown skill", "/api/v1/skills");
         checkList(errors, "languages", input.languages(), Languages::isKnown, "unknown language code",
                 "ISO 639-1, or ISO 639-3 where no two-letter code exists");
+        // Jackson has refused an unknown opportunity already (naming seeks[i]); what is left is a repeat.
+        checkList(errors, "seeks", input.seeks(), opportunity -> true, "unknown opportunity", "Opportunity");
+        checkList(errors, "offers", input.offers(), opportunity -> true, "unknown opportunity", "Opportunity");
         if (input.organisationNumber() != null) {
             if (input.type() != MemberType.AGENCY) {
                 errors.add(new FieldError("organisationNumber", "only agencies have an organisation number"));
@@ -513,7 +517,8 @@ public class MemberService {
                 continue;
             }
             if (!seen.add(value)) {
-                errors.add(new FieldError(field + "[" + i + "]", "'" + value + "' is listed twice"));
+                errors.add(new FieldError(field + "[" + i + "]", "'" + (value instanceof Coded coded ? coded.code() : value)
+                        + "' is listed twice"));
             } else if (!known.test(value)) {
                 errors.add(new FieldError(field + "[" + i + "]", unknownLabel + " '" + value + "'; see " + where));
             }

@@ -90,6 +90,20 @@ class ApplicationTest {
     }
 
     @Test
+    void anApplicationSaysWhatTheApplicantSeeksAndOffers() {
+        Map<String, Object> body = application(unique(), false);
+        body.put("seeks", List.of("internship", "assignments"));
+        body.put("offers", List.of("collaboration"));
+
+        String id = apply(body).then().statusCode(202).extract().jsonPath().getString("reference");
+
+        asCurator().get(MEMBERS + "/" + id).then().statusCode(200)
+                .body("status", equalTo("pending"))
+                .body("seeks", contains("assignments", "internship"))
+                .body("offers", contains("collaboration"));
+    }
+
+    @Test
     void anApplicantCannotPublishOrFeatureThemselves() {
         String marker = unique();
         Map<String, Object> body = application(marker, false);
@@ -115,6 +129,7 @@ class ApplicationTest {
                 invalid("contactPublic outside consents", "contactPublic", a -> a.put("contactPublic", true)),
                 invalid("notes", "notes", a -> a.put("notes", "Jag är bäst")),
                 invalid("an unknown skill", "skills[0]", a -> a.put("skills", List.of("tidsresor"))),
+                invalid("an unknown opportunity", "offers[1]", a -> a.put("offers", List.of("mentoring", "sponsring"))),
                 invalid("a name of 121 characters", "name", a -> a.put("name", "N".repeat(121))),
                 invalid("no name", "name", a -> a.remove("name")),
                 invalid("a bad e-mail", "email", a -> a.put("email", "inte en adress")),

@@ -37,7 +37,7 @@ import se.creativenorrbotten.directory.member.TestMembers.Created;
 class ErasureTest {
 
     private static final List<String> MEMBER_TABLES = List.of("member_skill", "member_service_area", "member_language",
-            "member_portfolio_link", "member_social_link", "member_consent");
+            "member_seeks", "member_offers", "member_portfolio_link", "member_social_link", "member_consent");
     private static final Set<Integer> TEXT_TYPES = Set.of(Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB,
             Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.NCLOB);
 
@@ -55,6 +55,8 @@ class ErasureTest {
         body.put("phone", phone);
         body.put("notes", notes);
         body.put("contactPublic", true);
+        body.put("seeks", List.of("assignments", "collaboration"));
+        body.put("offers", List.of("mentoring"));
         Created member = TestCuration.create("pending", body);
         TestCuration.action(member.id(), "publish", Map.of("reason", "Godkänd: " + name)).then().statusCode(200);
         TestMembers.patch(member.id(), "\"1\"", Map.of("contactPublic", false, "headline", name + " igen"))

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import se.creativenorrbotten.directory.common.text.MultiLine;
 import se.creativenorrbotten.directory.common.validation.WebUrl;
 import se.creativenorrbotten.directory.member.MemberType;
+import se.creativenorrbotten.directory.member.Opportunity;
 
 /**
  * A member as curators write it (POST and PUT; PATCH merges into it). The read-only properties of
@@ -67,6 +68,20 @@ public record MemberInput(
                 examples = "[\"sv\", \"en\", \"fi\"]")
         @Size(max = 20, message = LIST_LENGTH)
         List<@NotNull @Pattern(regexp = LANGUAGE_PATTERN, message = LANGUAGE_MESSAGE) String> languages,
+
+        @Schema(description = "What the member seeks, each opportunity at most once (a repeat is refused); answers list"
+                + " them in the order of Opportunity's values. A student seeks an internship; freelancers seek assignments,"
+                + " and collaboration to take on larger jobs together.", maxItems = 5,
+                examples = "[\"collaboration\"]")
+        @Size(max = 5, message = LIST_LENGTH)
+        List<@NotNull Opportunity> seeks,
+
+        @Schema(description = "What the member offers, each opportunity at most once (a repeat is refused); answers list"
+                + " them in the order of Opportunity's values. An agency offers internships; an experienced member offers"
+                + " mentoring.", maxItems = 5,
+                examples = "[\"assignments\", \"internship\"]")
+        @Size(max = 5, message = LIST_LENGTH)
+        List<@NotNull Opportunity> offers,
 
         @Schema(description = "The member's web site.", examples = "https://asaoberg.example", format = "uri",
                 maxLength = WebUrl.MAX_LENGTH, pattern = WebUrl.PATTERN)

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import se.creativenorrbotten.directory.common.validation.WebUrl;
 import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.MemberType;
+import se.creativenorrbotten.directory.member.Opportunity;
 
 /** The full record of a member, as curators see it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,6 +34,8 @@ public record MemberView(
         @Schema(maxItems = 14) List<String> serviceArea,
         @Schema(maxItems = 20) List<String> skills,
         @Schema(maxItems = 20) List<String> languages,
+        @Schema(maxItems = 5) List<Opportunity> seeks,
+        @Schema(maxItems = 5) List<Opportunity> offers,
         @Schema(maxLength = WebUrl.MAX_LENGTH, format = "uri") String website,
         @Schema(maxLength = WebUrl.MAX_LENGTH, format = "uri") String logoUrl,
         @Schema(maxItems = 10) List<String> portfolioLinks,

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import se.creativenorrbotten.directory.common.validation.WebUrl;
 import se.creativenorrbotten.directory.member.MemberType;
+import se.creativenorrbotten.directory.member.Opportunity;
 
 /** A member as the public sees it: email and phone only with the member's consent (contactPublic). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,6 +28,8 @@ public record PublicMemberView(
         @Schema(maxItems = 14) List<String> serviceArea,
         @Schema(maxItems = 20) List<String> skills,
         @Schema(maxItems = 20) List<String> languages,
+        @Schema(maxItems = 5) List<Opportunity> seeks,
+        @Schema(maxItems = 5) List<Opportunity> offers,
         @Schema(maxLength = WebUrl.MAX_LENGTH, format = "uri") String website,
         @Schema(maxLength = WebUrl.MAX_LENGTH, format = "uri") String logoUrl,
         @Schema(maxItems = 10) List<String> portfolioLinks,
