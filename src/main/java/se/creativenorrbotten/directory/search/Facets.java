@@ -12,4 +12,9 @@ public record Facets(
         @Schema(maxItems = 200) List<FacetValue> skill,
         @Schema(maxItems = 14) List<FacetValue> municipality,
         @Schema(maxItems = 200) List<FacetValue> language) {
+
+    static Facets of(java.util.Map<Facet, List<FacetValue>> facets) {
+        return new Facets(facets.get(Facet.TYPE), facets.get(Facet.SKILL), facets.get(Facet.MUNICIPALITY),
+                facets.get(Facet.LANGUAGE));
+    }
 }
