@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.apache.lucene.util.FixedBitSet;
@@ -12,6 +13,7 @@ import org.apache.lucene.util.FixedBitSet;
 import se.creativenorrbotten.directory.common.http.DisplayLanguage;
 import se.creativenorrbotten.directory.common.json.Coded;
 import se.creativenorrbotten.directory.member.MemberType;
+import se.creativenorrbotten.directory.member.Opportunity;
 import se.creativenorrbotten.directory.taxonomy.Languages;
 
 /**
@@ -22,23 +24,8 @@ import se.creativenorrbotten.directory.taxonomy.Languages;
  * index, its parameter in {@link SearchRequest} and its list in {@link Facets}).
  */
 enum Facet {
-    TYPE("type", Fields.TYPE, false, MemberQuery.MAX_TYPES, Listing.FIXED, SearchRequest::type, new Vocabulary() {
-        @Override
-        public String unknown(String value, Taxonomy taxonomy) {
-            return Coded.isCode(MemberType.class, value) ? null
-                    : "unknown type '" + value + "'; must be one of: " + Coded.allowed(MemberType.class);
-        }
-
-        @Override
-        public List<String> listed(Taxonomy taxonomy) {
-            return Arrays.stream(MemberType.values()).map(MemberType::code).toList();
-        }
-
-        @Override
-        public String label(String value, Taxonomy taxonomy, DisplayLanguage language) {
-            return Labels.type(Coded.fromCode(MemberType.class, value), language);
-        }
-    }),
+    TYPE("type", Fields.TYPE, false, MemberQuery.MAX_TYPES, Listing.FIXED, SearchRequest::type,
+            Vocabulary.coded("type", MemberType.class, Labels::type)),
     SKILL("skill", Fields.SKILL, true, MemberQuery.MAX_SKILLS, Listing.TOP, SearchRequest::skill, new Vocabulary() {
         @Override
         public String unknown(String value, Taxonomy taxonomy) {
@@ -78,7 +65,11 @@ enum Facet {
         public String label(String value, Taxonomy taxonomy, DisplayLanguage language) {
             return Labels.language(value, language);
         }
-    });
+    }),
+    SEEKS("seeks", Fields.SEEKS, true, MemberQuery.MAX_OPPORTUNITIES, Listing.FIXED, SearchRequest::seeks,
+            Vocabulary.coded("opportunity", Opportunity.class, Opportunity::label)),
+    OFFERS("offers", Fields.OFFERS, true, MemberQuery.MAX_OPPORTUNITIES, Listing.FIXED, SearchRequest::offers,
+            Vocabulary.coded("opportunity", Opportunity.class, Opportunity::label));
 
     /** How a facet lists its values. */
     enum Listing {
@@ -103,6 +94,26 @@ enum Facet {
         }
 
         String label(String value, Taxonomy taxonomy, DisplayLanguage language);
+
+        /** The codes of an enum, in its order, labelled by {@code label}; {@code noun} names a value in errors. */
+        static <E extends Enum<E> & Coded> Vocabulary coded(String noun, Class<E> type, BiFunction<E, DisplayLanguage, String> label) {
+            return new Vocabulary() {
+                @Override
+                public String unknown(String value, Taxonomy taxonomy) {
+                    return Coded.isCode(type, value) ? null : "unknown " + noun + " '" + value + "'; must be one of: " + Coded.allowed(type);
+                }
+
+                @Override
+                public List<String> listed(Taxonomy taxonomy) {
+                    return Arrays.stream(type.getEnumConstants()).map(Coded::code).toList();
+                }
+
+                @Override
+                public String label(String value, Taxonomy taxonomy, DisplayLanguage language) {
+                    return label.apply(Coded.fromCode(type, value), language);
+                }
+            };
+        }
     }
 
     /** The query parameter, as in the contract and in the 400's field names. */

@@ -35,6 +35,7 @@ public record MemberQuery(String text, Map<Facet, Set<String>> filters, boolean 
     public static final int MAX_SKILLS = 20;
     public static final int MAX_MUNICIPALITIES = 14;
     public static final int MAX_LANGUAGES = 20;
+    public static final int MAX_OPPORTUNITIES = 5;
     public static final int MAX_STATUSES = 4;
 
     public MemberQuery {

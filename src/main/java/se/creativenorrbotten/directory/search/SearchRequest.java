@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.QueryParam;
 import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.MemberType;
+import se.creativenorrbotten.directory.member.Opportunity;
 import se.creativenorrbotten.directory.member.dto.MemberInput;
 
 /**
@@ -36,6 +37,14 @@ public record SearchRequest(
         @Parameter(description = "Only members who work in one of these languages (ISO 639 codes).",
                 schema = @Schema(type = SchemaType.ARRAY, maxItems = MemberQuery.MAX_LANGUAGES, implementation = String.class))
         @QueryParam("language") List<String> language,
+        @Parameter(description = "Only members who seek any of these (assignments, employment, internship, collaboration,"
+                + " mentoring); with offers, members who do both.",
+                schema = @Schema(type = SchemaType.ARRAY, implementation = Opportunity.class, maxItems = MemberQuery.MAX_OPPORTUNITIES))
+        @QueryParam("seeks") List<String> seeks,
+        @Parameter(description = "Only members who offer any of these (assignments, employment, internship, collaboration,"
+                + " mentoring): e.g. offers=internship for agencies taking interns.",
+                schema = @Schema(type = SchemaType.ARRAY, implementation = Opportunity.class, maxItems = MemberQuery.MAX_OPPORTUNITIES))
+        @QueryParam("offers") List<String> offers,
         @Parameter(description = "Only members based in or serving this municipality (SCB code), e.g. 2581.",
                 schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = MemberInput.MUNICIPALITY_PATTERN))
         @QueryParam("serves") String serves,
@@ -77,6 +86,8 @@ public record SearchRequest(
         skill = listOf(skill);
         municipality = listOf(municipality);
         language = listOf(language);
+        seeks = listOf(seeks);
+        offers = listOf(offers);
         status = listOf(status);
     }
 
