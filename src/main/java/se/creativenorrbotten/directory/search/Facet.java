@@ -1,19 +1,140 @@
 package se.creativenorrbotten.directory.search;
 
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.apache.lucene.util.FixedBitSet;
 
-/** The four facets, and counting them over a set of documents with the segment's arrays. */
+import se.creativenorrbotten.directory.common.http.DisplayLanguage;
+import se.creativenorrbotten.directory.common.json.Coded;
+import se.creativenorrbotten.directory.member.MemberType;
+import se.creativenorrbotten.directory.member.Opportunity;
+import se.creativenorrbotten.directory.taxonomy.Languages;
+
+/**
+ * The keyword filters of the member search, each also a disjunctive facet: its query parameter, its index field, the
+ * values it accepts and their labels, and how its facet lists them. Parsing ({@link SearchService#parse}), filtering
+ * and counting ({@link MemberSearch}), the segment arrays ({@link SegmentData}) and the count cache's key
+ * ({@link MemberQuery#counted}) all work from this list, so a keyword filter is added here (plus its field in the
+ * index, its parameter in {@link SearchRequest} and its list in {@link Facets}).
+ */
 enum Facet {
-    TYPE(Fields.TYPE), SKILL(Fields.SKILL), MUNICIPALITY(Fields.MUNICIPALITY), LANGUAGE(Fields.LANGUAGE);
+    TYPE("type", Fields.TYPE, false, MemberQuery.MAX_TYPES, Listing.FIXED, SearchRequest::type,
+            Vocabulary.coded("type", MemberType.class, Labels::type)),
+    SKILL("skill", Fields.SKILL, true, MemberQuery.MAX_SKILLS, Listing.TOP, SearchRequest::skill, new Vocabulary() {
+        @Override
+        public String unknown(String value, Taxonomy taxonomy) {
+            return taxonomy.skills().containsKey(value) ? null : "unknown skill '" + value + "'";
+        }
 
+        @Override
+        public String label(String value, Taxonomy taxonomy, DisplayLanguage language) {
+            return language == DisplayLanguage.EN ? taxonomy.skillNameEn(value) : taxonomy.skillNameSv(value);
+        }
+    }),
+    MUNICIPALITY("municipality", Fields.MUNICIPALITY, false, MemberQuery.MAX_MUNICIPALITIES, Listing.ALL, SearchRequest::municipality,
+            new Vocabulary() {
+                @Override
+                public String unknown(String value, Taxonomy taxonomy) {
+                    return taxonomy.municipalities().containsKey(value) ? null : "unknown municipality code '" + value + "'";
+                }
+
+                @Override
+                public List<String> listed(Taxonomy taxonomy) {
+                    return taxonomy.municipalityCodes();
+                }
+
+                @Override
+                public String label(String value, Taxonomy taxonomy, DisplayLanguage language) {
+                    return taxonomy.municipalityName(value); // the same in both languages
+                }
+            }),
+    LANGUAGE("language", Fields.LANGUAGE, true, MemberQuery.MAX_LANGUAGES, Listing.PRESENT, SearchRequest::language, new Vocabulary() {
+        @Override
+        public String unknown(String value, Taxonomy taxonomy) {
+            return Languages.isKnown(value) ? null
+                    : "unknown language code '" + value + "'; use ISO 639-1, or ISO 639-3 where no two-letter code exists";
+        }
+
+        @Override
+        public String label(String value, Taxonomy taxonomy, DisplayLanguage language) {
+            return Labels.language(value, language);
+        }
+    }),
+    SEEKS("seeks", Fields.SEEKS, true, MemberQuery.MAX_OPPORTUNITIES, Listing.FIXED, SearchRequest::seeks,
+            Vocabulary.coded("opportunity", Opportunity.class, Opportunity::label)),
+    OFFERS("offers", Fields.OFFERS, true, MemberQuery.MAX_OPPORTUNITIES, Listing.FIXED, SearchRequest::offers,
+            Vocabulary.coded("opportunity", Opportunity.class, Opportunity::label));
+
+    /** How a facet lists its values. */
+    enum Listing {
+        /** Every value, zeros included, in the vocabulary's order. */
+        FIXED,
+        /** Every value, zeros included, the most frequent first. */
+        ALL,
+        /** The facetSize most frequent values with members, and every selected one. */
+        TOP,
+        /** Every value with members, the most frequent first, and every selected one. */
+        PRESENT
+    }
+
+    /** The values a filter accepts and their display names. */
+    interface Vocabulary {
+        /** Why {@code value} is not accepted (the 400's message), or null when it is. */
+        String unknown(String value, Taxonomy taxonomy);
+
+        /** The values the facet lists even without members (for {@link Listing#FIXED} and {@link Listing#ALL}). */
+        default List<String> listed(Taxonomy taxonomy) {
+            return List.of();
+        }
+
+        String label(String value, Taxonomy taxonomy, DisplayLanguage language);
+
+        /** The codes of an enum, in its order, labelled by {@code label}; {@code noun} names a value in errors. */
+        static <E extends Enum<E> & Coded> Vocabulary coded(String noun, Class<E> type, BiFunction<E, DisplayLanguage, String> label) {
+            return new Vocabulary() {
+                @Override
+                public String unknown(String value, Taxonomy taxonomy) {
+                    return Coded.isCode(type, value) ? null : "unknown " + noun + " '" + value + "'; must be one of: " + Coded.allowed(type);
+                }
+
+                @Override
+                public List<String> listed(Taxonomy taxonomy) {
+                    return Arrays.stream(type.getEnumConstants()).map(Coded::code).toList();
+                }
+
+                @Override
+                public String label(String value, Taxonomy taxonomy, DisplayLanguage language) {
+                    return label.apply(Coded.fromCode(type, value), language);
+                }
+            };
+        }
+    }
+
+    /** The query parameter, as in the contract and in the 400's field names. */
+    final String parameter;
     final String field;
+    /** Whether a member has any number of values (else at most one). */
+    final boolean multiValued;
+    final int maxValues;
+    final Listing listing;
+    final Function<SearchRequest, List<String>> sent;
+    final Vocabulary vocabulary;
 
-    Facet(String field) {
+    Facet(String parameter, String field, boolean multiValued, int maxValues, Listing listing,
+            Function<SearchRequest, List<String>> sent, Vocabulary vocabulary) {
+        this.parameter = parameter;
         this.field = field;
+        this.multiValued = multiValued;
+        this.maxValues = maxValues;
+        this.listing = listing;
+        this.sent = sent;
+        this.vocabulary = vocabulary;
     }
 
     /** The dense ords of each facet's values. */
@@ -40,11 +161,10 @@ enum Facet {
         int wordCount = FixedBitSet.bits2words(docs.length());
         for (Facet facet : which) {
             int[] into = counts.get(facet);
-            switch (facet) {
-                case TYPE -> single(words, wordCount, data.type, into);
-                case MUNICIPALITY -> single(words, wordCount, data.municipality, into);
-                case SKILL -> multi(words, wordCount, data.skillStart, data.skills, into);
-                case LANGUAGE -> multi(words, wordCount, data.languageStart, data.languages, into);
+            if (facet.multiValued) {
+                multi(words, wordCount, data.starts(facet), data.ords(facet), into);
+            } else {
+                single(words, wordCount, data.ords(facet), into);
             }
         }
     }

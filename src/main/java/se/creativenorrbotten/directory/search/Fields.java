@@ -42,6 +42,8 @@ final class Fields {
     static final String SERVES = "serves";
     static final String SKILL = "skill";
     static final String LANGUAGE = "language";
+    static final String SEEKS = "seeks";
+    static final String OFFERS = "offers";
     static final String AVAILABLE = "available";
     static final String NAME_SORT = "name_sort";
     static final String CREATED = "created";

@@ -23,7 +23,6 @@ import org.apache.lucene.util.SloppyMath;
 
 import se.creativenorrbotten.directory.common.http.DisplayLanguage;
 import se.creativenorrbotten.directory.common.text.SwedishText;
-import se.creativenorrbotten.directory.member.MemberType;
 import se.creativenorrbotten.directory.member.dto.MemberSummary;
 
 /**
@@ -144,17 +143,9 @@ final class MemberSearch {
         boolean timed = query.featured() != null || query.updatedBefore() != null;
         boolean narrowed = text || query.serves() != null || query.available() != null || timed || !publicScope;
         Map<Facet, FixedBitSet[]> selected = new EnumMap<>(Facet.class);
-        if (!query.types().isEmpty()) {
-            selected.put(Facet.TYPE, terms(Fields.TYPE, query.types().stream().map(MemberType::code).toList(), false));
-        }
-        if (!query.skills().isEmpty()) {
-            selected.put(Facet.SKILL, terms(Fields.SKILL, query.skills(), query.skillsAll()));
-        }
-        if (!query.municipalities().isEmpty()) {
-            selected.put(Facet.MUNICIPALITY, terms(Fields.MUNICIPALITY, query.municipalities(), false));
-        }
-        if (!query.languages().isEmpty()) {
-            selected.put(Facet.LANGUAGE, terms(Fields.LANGUAGE, query.languages(), false));
+        for (Map.Entry<Facet, Set<String>> filter : query.filters().entrySet()) {
+            Facet facet = filter.getKey();
+            selected.put(facet, terms(facet.field, filter.getValue(), facet == Facet.SKILL && query.skillsAll()));
         }
 
         FixedBitSet[] hits = copy(base);
@@ -410,47 +401,47 @@ final class MemberSearch {
         return new EnumMap<>(Facet.class);
     }
 
-    /** The facets with their labels in the caller's language (municipality names are the same in both). */
+    /** The facets, each listed as its {@link Facet.Listing} says, with labels in the caller's language. */
     private Facets facets(MemberQuery query, Map<Facet, int[]> counts, DisplayLanguage language) {
-        List<FacetValue> types = new ArrayList<>();
-        for (MemberType type : MemberType.values()) {
-            types.add(new FacetValue(type.code(), Labels.type(type, language), count(counts, Facet.TYPE, type.code())));
+        Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
+        for (Facet facet : Facet.values()) {
+            facets.put(facet, facetValues(facet, query, counts, language));
         }
-        List<FacetValue> municipalities = new ArrayList<>();
-        for (String code : taxonomy.municipalityCodes()) {
-            municipalities.add(new FacetValue(code, taxonomy.municipalityName(code), count(counts, Facet.MUNICIPALITY, code)));
-        }
-        municipalities.sort(BY_COUNT);
-        List<FacetValue> skills = top(counts, Facet.SKILL, query.skills(), query.facetSize(),
-                language == DisplayLanguage.EN ? taxonomy::skillNameEn : taxonomy::skillNameSv);
-        List<FacetValue> languages = top(counts, Facet.LANGUAGE, query.languages(), Integer.MAX_VALUE,
-                code -> Labels.language(code, language));
-        return new Facets(types, skills, municipalities, languages);
+        return Facets.of(facets);
     }
 
     private static final Comparator<FacetValue> BY_COUNT = Comparator.comparingLong(FacetValue::count).reversed()
             .thenComparing(FacetValue::label, SwedishText.COLLATOR).thenComparing(FacetValue::value);
 
-    private List<FacetValue> top(Map<Facet, int[]> counts, Facet facet, Set<String> selected, int size,
-            java.util.function.Function<String, String> label) {
-        Ords ords = index.registry().ords(facet);
-        int[] values = counts.get(facet);
-        List<FacetValue> all = new ArrayList<>();
-        for (int ord = 0; ord < values.length; ord++) {
-            if (values[ord] > 0) {
-                String value = ords.value(ord);
-                all.add(new FacetValue(value, label.apply(value), values[ord]));
+    private List<FacetValue> facetValues(Facet facet, MemberQuery query, Map<Facet, int[]> counts, DisplayLanguage language) {
+        java.util.function.Function<String, FacetValue> value = v -> new FacetValue(v,
+                facet.vocabulary.label(v, taxonomy, language), count(counts, facet, v));
+        List<FacetValue> values = new ArrayList<>();
+        switch (facet.listing) {
+            case FIXED, ALL -> facet.vocabulary.listed(taxonomy).forEach(v -> values.add(value.apply(v)));
+            case TOP, PRESENT -> {
+                Ords ords = index.registry().ords(facet);
+                int[] perOrd = counts.get(facet);
+                for (int ord = 0; ord < perOrd.length; ord++) {
+                    if (perOrd[ord] > 0) {
+                        values.add(value.apply(ords.value(ord)));
+                    }
+                }
+                values.sort(BY_COUNT);
+                if (facet.listing == Facet.Listing.TOP && values.size() > query.facetSize()) {
+                    values.subList(query.facetSize(), values.size()).clear();
+                }
+                for (String selected : query.selected(facet)) {
+                    if (values.stream().noneMatch(v -> v.value().equals(selected))) {
+                        values.add(value.apply(selected));
+                    }
+                }
             }
         }
-        all.sort(BY_COUNT);
-        List<FacetValue> top = new ArrayList<>(all.subList(0, Math.min(size, all.size())));
-        for (String value : selected) {
-            if (top.stream().noneMatch(v -> v.value().equals(value))) {
-                top.add(new FacetValue(value, label.apply(value), count(counts, facet, value)));
-            }
+        if (facet.listing != Facet.Listing.FIXED) {
+            values.sort(BY_COUNT);
         }
-        top.sort(BY_COUNT);
-        return top;
+        return values;
     }
 
     private long count(Map<Facet, int[]> counts, Facet facet, String value) {

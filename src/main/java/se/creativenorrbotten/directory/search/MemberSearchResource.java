@@ -1,6 +1,5 @@
 package se.creativenorrbotten.directory.search;
 
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -30,9 +30,6 @@ import jakarta.ws.rs.core.Response;
 import se.creativenorrbotten.directory.common.http.DisplayLanguage;
 import se.creativenorrbotten.directory.common.http.PublicCaching;
 import se.creativenorrbotten.directory.common.http.VariesByLanguage;
-import se.creativenorrbotten.directory.member.MemberStatus;
-import se.creativenorrbotten.directory.member.MemberType;
-import se.creativenorrbotten.directory.member.dto.MemberInput;
 import se.creativenorrbotten.directory.security.Roles;
 
 /** Searching the members: GET /members (list, filter, facets) and GET /members/suggest (search-box completions). */
@@ -68,71 +65,16 @@ public class MemberSearchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberPage.class),
                     examples = @ExampleObject(name = "page", value = SearchExamples.PAGE)))
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Response search(
-            @Parameter(description = "Free text over name, headline, description, skill names (Swedish and English) and"
-                    + " municipality names. Any character is searched as text. Example: foto lulea.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = MemberQuery.MAX_TEXT_LENGTH))
-            @QueryParam("q") String q,
-            @Parameter(description = "Only members of these types.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = MemberType.class, maxItems = MemberQuery.MAX_TYPES))
-            @QueryParam("type") List<String> type,
-            @Parameter(description = "Only members with any of these skills (slugs); with skillMatch=all, with all of them.",
-                    schema = @Schema(type = SchemaType.ARRAY, maxItems = MemberQuery.MAX_SKILLS, implementation = String.class))
-            @QueryParam("skill") List<String> skill,
-            @Parameter(description = "any (default) or all: how several skill values combine.",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"any", "all"}, defaultValue = "any"))
-            @QueryParam("skillMatch") String skillMatch,
-            @Parameter(description = "Only members based in one of these municipalities (SCB codes).",
-                    schema = @Schema(type = SchemaType.ARRAY, maxItems = MemberQuery.MAX_MUNICIPALITIES, implementation = String.class))
-            @QueryParam("municipality") List<String> municipality,
-            @Parameter(description = "Only members who work in one of these languages (ISO 639 codes).",
-                    schema = @Schema(type = SchemaType.ARRAY, maxItems = MemberQuery.MAX_LANGUAGES, implementation = String.class))
-            @QueryParam("language") List<String> language,
-            @Parameter(description = "Only members based in or serving this municipality (SCB code), e.g. 2581.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = MemberInput.MUNICIPALITY_PATTERN))
-            @QueryParam("serves") String serves,
-            @Parameter(description = "true: only members open for assignments; false: only those who are not.",
-                    schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("available") String available,
-            @Parameter(description = "relevance (default with q), name (default without q; Swedish order: … z, å, ä, ö),"
-                    + " -name, newest, updated, distance (with near).",
-                    schema = @Schema(type = SchemaType.STRING, implementation = SearchSort.class))
-            @QueryParam("sort") String sort,
-            @Parameter(description = "With sort=distance: the municipality (SCB code, e.g. 2580) whose town centre distances are measured from.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = MemberInput.MUNICIPALITY_PATTERN))
-            @QueryParam("near") String near,
-            @Parameter(description = "Page number, from 1. page × size may not exceed 10000.", example = "1",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "10000", defaultValue = "1"))
-            @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100.", example = "20",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("size") String size,
-            @Parameter(description = "How many skill facet values to return (the most frequent; selected ones are always added).",
-                    example = "20",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("facetSize") String facetSize,
-            @Parameter(description = "true: only members featured today; false: only those who are not.",
-                    schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("featured") String featured,
-            @Parameter(description = "Curators only (401 without credentials): members in these statuses instead of the"
-                    + " published ones.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = MemberStatus.class, maxItems = MemberQuery.MAX_STATUSES))
-            @QueryParam("status") List<String> status,
-            @Parameter(description = "Curators only (401 without credentials): true lists the members not updated for"
-                    + " the stale period (DIRECTORY_CURATION_STALE_AFTER, default 24 months), for review.",
-                    schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("stale") String stale,
+    public Response search(@BeanParam SearchRequest parameters,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.ACCEPT_LANGUAGE, description = LABEL_LANGUAGE_DOC,
                     example = "en", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpHeaders headers, @Context Request request) {
-        boolean curatorQuery = !status.isEmpty() || stale != null;
-        if (curatorQuery && !Roles.isCurator(caller)) {
+        if (parameters.curatorQuery() && !Roles.isCurator(caller)) {
             throw new UnauthorizedException();
         }
         DisplayLanguage labels = DisplayLanguage.of(acceptLanguage);
-        MemberQuery query = search.query(new SearchRequest(q, type, skill, skillMatch, municipality, language, serves, available,
-                sort, near, page, size, facetSize, featured, status, stale));
+        MemberQuery query = search.query(parameters);
         if (!PublicCaching.isPublicRead(request.getMethod(), headers)) {
             return Response.ok(search.search(query, labels)).build();
         }

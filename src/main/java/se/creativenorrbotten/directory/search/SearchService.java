@@ -23,9 +23,7 @@ import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
 import se.creativenorrbotten.directory.member.MemberService;
 import se.creativenorrbotten.directory.member.MemberStatus;
-import se.creativenorrbotten.directory.member.MemberType;
 import se.creativenorrbotten.directory.member.dto.MemberSummary;
-import se.creativenorrbotten.directory.taxonomy.Languages;
 
 /** Member search and suggestions for the API: validates what the caller asks, then runs it on the index. */
 @ApplicationScoped
@@ -176,70 +174,65 @@ public class SearchService {
     /** Validates the parameters; every bad one is reported at once. */
     static MemberQuery parse(SearchRequest r, Taxonomy taxonomy, Instant staleBefore) {
         List<FieldError> errors = new ArrayList<>();
+        MemberQuery.Builder query = MemberQuery.builder();
         String text = r.q() == null || r.q().isBlank() ? null : r.q().strip();
         if (text != null && text.length() > MemberQuery.MAX_TEXT_LENGTH) {
             errors.add(new FieldError("q", "must be at most " + MemberQuery.MAX_TEXT_LENGTH + " characters"));
         }
-        atMost("type", r.type(), MemberQuery.MAX_TYPES, errors);
-        atMost("skill", r.skill(), MemberQuery.MAX_SKILLS, errors);
-        atMost("municipality", r.municipality(), MemberQuery.MAX_MUNICIPALITIES, errors);
-        atMost("language", r.language(), MemberQuery.MAX_LANGUAGES, errors);
+        query.text(text);
+        for (Facet facet : Facet.values()) {
+            List<String> sent = facet.sent.apply(r);
+            atMost(facet.parameter, sent, facet.maxValues, errors);
+            Set<String> accepted = new LinkedHashSet<>();
+            for (String value : sent) {
+                String unknown = facet.vocabulary.unknown(value, taxonomy);
+                if (unknown == null) {
+                    accepted.add(value);
+                } else {
+                    errors.add(new FieldError(facet.parameter, unknown));
+                }
+            }
+            query.filter(facet, accepted);
+        }
         atMost("status", r.status(), MemberQuery.MAX_STATUSES, errors);
-        Set<MemberType> types = EnumSet.noneOf(MemberType.class);
-        for (String code : r.type()) {
-            try {
-                types.add(Coded.fromCode(MemberType.class, code));
-            } catch (IllegalArgumentException unknown) {
-                errors.add(new FieldError("type", "unknown type '" + code + "'; must be one of: " + Coded.allowed(MemberType.class)));
-            }
+        query.serves(single("serves", r.serves(), taxonomy.municipalities().keySet(), "municipality code", errors));
+        query.near(single("near", r.near(), taxonomy.municipalities().keySet(), "municipality code", errors));
+        query.available(bool("available", r.available(), errors));
+        query.featured(bool("featured", r.featured(), errors));
+        if (Boolean.TRUE.equals(bool("stale", r.stale(), errors))) {
+            query.updatedBefore(staleBefore);
         }
-        Set<String> skills = known("skill", r.skill(), taxonomy.skills().keySet(), "skill", errors);
-        Set<String> municipalities = known("municipality", r.municipality(), taxonomy.municipalities().keySet(),
-                "municipality code", errors);
-        Set<String> languages = new LinkedHashSet<>();
-        for (String code : r.language()) {
-            if (Languages.isKnown(code)) {
-                languages.add(code);
-            } else {
-                errors.add(new FieldError("language", "unknown language code '" + code + "'; use ISO 639-1, or ISO 639-3"
-                        + " where no two-letter code exists"));
-            }
-        }
-        String serves = single("serves", r.serves(), taxonomy.municipalities().keySet(), "municipality code", errors);
-        String near = single("near", r.near(), taxonomy.municipalities().keySet(), "municipality code", errors);
-        Boolean available = bool("available", r.available(), errors);
-        Boolean featured = bool("featured", r.featured(), errors);
-        Boolean stale = bool("stale", r.stale(), errors);
         Set<MemberStatus> statuses = EnumSet.noneOf(MemberStatus.class);
         for (String code : r.status()) {
-            try {
+            if (Coded.isCode(MemberStatus.class, code)) {
                 statuses.add(Coded.fromCode(MemberStatus.class, code));
-            } catch (IllegalArgumentException unknown) {
+            } else {
                 errors.add(new FieldError("status", "unknown status '" + code + "'; must be one of: "
                         + Coded.allowed(MemberStatus.class)));
             }
         }
-        boolean skillsAll = false;
+        query.statuses(statuses);
         if (r.skillMatch() != null) {
             if (r.skillMatch().equals("all") || r.skillMatch().equals("any")) {
-                skillsAll = r.skillMatch().equals("all");
+                query.skillsAll(r.skillMatch().equals("all"));
             } else {
                 errors.add(new FieldError("skillMatch", "must be any or all"));
             }
         }
         SearchSort sort = text == null ? SearchSort.NAME : SearchSort.RELEVANCE;
         if (r.sort() != null) {
-            try {
+            if (Coded.isCode(SearchSort.class, r.sort())) {
                 sort = Coded.fromCode(SearchSort.class, r.sort());
-            } catch (IllegalArgumentException unknown) {
+            } else {
                 errors.add(new FieldError("sort", "unknown sort '" + r.sort() + "'; must be one of: " + Coded.allowed(SearchSort.class)));
             }
         }
         if (sort == SearchSort.DISTANCE && r.near() == null) {
             errors.add(new FieldError("near", "sort=distance needs near=<municipality code> to measure from"));
         }
-        int facetSize = MemberQuery.DEFAULT_FACET_SIZE;
+        query.sort(sort);
         if (r.facetSize() != null) {
+            int facetSize;
             try {
                 facetSize = Integer.parseInt(r.facetSize());
             } catch (NumberFormatException notANumber) {
@@ -248,21 +241,21 @@ public class SearchService {
             if (facetSize < 1 || facetSize > MemberQuery.MAX_FACET_SIZE) {
                 errors.add(new FieldError("facetSize", "must be an integer from 1 to " + MemberQuery.MAX_FACET_SIZE));
             }
+            query.facetSize(facetSize);
         }
-        PageRequest page = null;
         try {
-            page = PageRequest.parse(r.page(), r.size());
+            PageRequest page = PageRequest.parse(r.page(), r.size());
             if ((long) page.page() * page.size() > MAX_WINDOW) {
                 errors.add(new FieldError("page", "page × size must not exceed " + MAX_WINDOW + "; narrow the search instead"));
             }
+            query.page(page);
         } catch (ProblemException invalidPaging) {
             errors.addAll(invalidPaging.toProblem().errors());
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new MemberQuery(text, types, skills, skillsAll, municipalities, languages, serves, available, sort, near, page,
-                facetSize, statuses, featured, Boolean.TRUE.equals(stale) ? staleBefore : null);
+        return query.build();
     }
 
     /** A repeatable parameter sent more often than its maxItems. */
@@ -281,19 +274,6 @@ public class SearchService {
         }
         errors.add(new FieldError(parameter, "must be true or false"));
         return null;
-    }
-
-    private static Set<String> known(String parameter, List<String> values, Set<String> known, String label,
-            List<FieldError> errors) {
-        Set<String> valid = new LinkedHashSet<>();
-        for (String value : values) {
-            if (known.contains(value)) {
-                valid.add(value);
-            } else {
-                errors.add(new FieldError(parameter, "unknown " + label + " '" + value + "'"));
-            }
-        }
-        return valid;
     }
 
     private static String single(String parameter, String value, Set<String> known, String label, List<FieldError> errors) {

@@ -19,12 +19,12 @@ import org.apache.lucene.util.FixedBitSet;
 final class SegmentData {
 
     final int maxDoc;
-    final short[] type;
-    final short[] municipality;
-    final int[] skillStart;
-    final short[] skills;
-    final int[] languageStart;
-    final short[] languages;
+    /**
+     * Per facet (by ordinal), each document's values as global ords: one per document ({@code -1}: none) for a
+     * single-valued facet; for a multi-valued one, the document's values are {@code ords[starts[doc] .. starts[doc + 1])}.
+     */
+    private final short[][] ords;
+    private final int[][] starts;
     /** Creation and update times (epoch ms), for sorting. */
     final long[] created;
     final long[] updated;
@@ -42,15 +42,10 @@ final class SegmentData {
     /** The documents of each filter value (field and term) asked for so far; filter values repeat. */
     private final java.util.Map<Term, FixedBitSet> terms = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private SegmentData(int maxDoc, short[] type, short[] municipality, int[] skillStart, short[] skills, int[] languageStart,
-            short[] languages, long[] created, long[] updated, long[] featuredUntil) {
+    private SegmentData(int maxDoc, short[][] ords, int[][] starts, long[] created, long[] updated, long[] featuredUntil) {
         this.maxDoc = maxDoc;
-        this.type = type;
-        this.municipality = municipality;
-        this.skillStart = skillStart;
-        this.skills = skills;
-        this.languageStart = languageStart;
-        this.languages = languages;
+        this.ords = ords;
+        this.starts = starts;
         this.created = created;
         this.updated = updated;
         this.featuredUntil = featuredUntil;
@@ -60,10 +55,21 @@ final class SegmentData {
         this.updatedFirst = byTimeDescending(updated);
     }
 
+    /** Each document's values of {@code facet} (global ords); see {@link #starts} for a multi-valued facet. */
+    short[] ords(Facet facet) {
+        return ords[facet.ordinal()];
+    }
+
+    /** Where each document's values of a multi-valued {@code facet} start in {@link #ords} (null for single-valued). */
+    int[] starts(Facet facet) {
+        return starts[facet.ordinal()];
+    }
+
     /** The documents of each municipality (by global ord), in document order. */
     int[][] byMunicipality(int municipalities) {
         int[][] buckets = byMunicipality;
         if (buckets == null || buckets.length < municipalities) {
+            short[] municipality = ords(Facet.MUNICIPALITY);
             int[] sizes = new int[municipalities];
             for (short ord : municipality) {
                 if (ord >= 0 && ord < municipalities) {
@@ -128,14 +134,18 @@ final class SegmentData {
 
     static SegmentData build(LeafReader reader, Facet.Registry ords) throws IOException {
         int maxDoc = reader.maxDoc();
-        short[] type = single(DocValues.getSorted(reader, Fields.TYPE), maxDoc, ords.ords(Facet.TYPE));
-        short[] municipality = single(DocValues.getSorted(reader, Fields.MUNICIPALITY), maxDoc, ords.ords(Facet.MUNICIPALITY));
-        int[] skillStart = new int[maxDoc + 1];
-        short[] skills = multi(DocValues.getSortedSet(reader, Fields.SKILL), maxDoc, ords.ords(Facet.SKILL), skillStart);
-        int[] languageStart = new int[maxDoc + 1];
-        short[] languages = multi(DocValues.getSortedSet(reader, Fields.LANGUAGE), maxDoc, ords.ords(Facet.LANGUAGE),
-                languageStart);
-        return new SegmentData(maxDoc, type, municipality, skillStart, skills, languageStart, languages,
+        short[][] values = new short[Facet.values().length][];
+        int[][] starts = new int[values.length][];
+        for (Facet facet : Facet.values()) {
+            if (facet.multiValued) {
+                starts[facet.ordinal()] = new int[maxDoc + 1];
+                values[facet.ordinal()] = multi(DocValues.getSortedSet(reader, facet.field), maxDoc, ords.ords(facet),
+                        starts[facet.ordinal()]);
+            } else {
+                values[facet.ordinal()] = single(DocValues.getSorted(reader, facet.field), maxDoc, ords.ords(facet));
+            }
+        }
+        return new SegmentData(maxDoc, values, starts,
                 numbers(DocValues.getNumeric(reader, Fields.CREATED), maxDoc),
                 numbers(DocValues.getNumeric(reader, Fields.UPDATED), maxDoc),
                 reader.getFieldInfos().fieldInfo(Fields.FEATURED_UNTIL) == null ? null

@@ -20,6 +20,15 @@ public interface Coded {
         throw new IllegalArgumentException("unknown code " + code + " for " + type.getSimpleName());
     }
 
+    static <E extends Enum<E> & Coded> boolean isCode(Class<E> type, String code) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The codes an enum accepts, comma-separated, for error messages. */
     static String allowed(Class<?> type) {
         StringBuilder codes = new StringBuilder();
