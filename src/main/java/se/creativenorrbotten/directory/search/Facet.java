@@ -19,14 +19,15 @@ import se.creativenorrbotten.directory.taxonomy.Languages;
 /**
  * The keyword filters of the member search, each also a disjunctive facet: its query parameter, its index field, the
  * values it accepts and their labels, and how its facet lists them. Parsing ({@link SearchService#parse}), filtering
- * and counting ({@link MemberSearch}), the segment arrays ({@link SegmentData}) and the count cache's key
- * ({@link MemberQuery#counted}) all work from this list, so a keyword filter is added here (plus its field in the
- * index, its parameter in {@link SearchRequest} and its list in {@link Facets}).
+ * and counting ({@link MemberSearch}), the index's fields ({@link Fields#document}), the segment arrays
+ * ({@link SegmentData}) and the count cache's key ({@link MemberQuery#counted}) all work from this list, so a keyword
+ * filter is added here, plus the member's values in {@link MemberDocument}, its parameter in {@link SearchRequest} and
+ * its list in {@link Facets}.
  */
 enum Facet {
-    TYPE("type", Fields.TYPE, false, MemberQuery.MAX_TYPES, Listing.FIXED, SearchRequest::type,
+    TYPE("type", Fields.TYPE, m -> List.of(m.type().code()), false, MemberQuery.MAX_TYPES, Listing.FIXED, SearchRequest::type,
             Vocabulary.coded("type", MemberType.class, Labels::type)),
-    SKILL("skill", Fields.SKILL, true, MemberQuery.MAX_SKILLS, Listing.TOP, SearchRequest::skill, new Vocabulary() {
+    SKILL("skill", Fields.SKILL, MemberDocument::skills, true, MemberQuery.MAX_SKILLS, Listing.TOP, SearchRequest::skill, new Vocabulary() {
         @Override
         public String unknown(String value, Taxonomy taxonomy) {
             return taxonomy.skills().containsKey(value) ? null : "unknown skill '" + value + "'";
@@ -37,7 +38,7 @@ enum Facet {
             return language == DisplayLanguage.EN ? taxonomy.skillNameEn(value) : taxonomy.skillNameSv(value);
         }
     }),
-    MUNICIPALITY("municipality", Fields.MUNICIPALITY, false, MemberQuery.MAX_MUNICIPALITIES, Listing.ALL, SearchRequest::municipality,
+    MUNICIPALITY("municipality", Fields.MUNICIPALITY, m -> List.of(m.municipality()), false, MemberQuery.MAX_MUNICIPALITIES, Listing.ALL, SearchRequest::municipality,
             new Vocabulary() {
                 @Override
                 public String unknown(String value, Taxonomy taxonomy) {
@@ -54,7 +55,7 @@ enum Facet {
                     return taxonomy.municipalityName(value); // the same in both languages
                 }
             }),
-    LANGUAGE("language", Fields.LANGUAGE, true, MemberQuery.MAX_LANGUAGES, Listing.PRESENT, SearchRequest::language, new Vocabulary() {
+    LANGUAGE("language", Fields.LANGUAGE, MemberDocument::languages, true, MemberQuery.MAX_LANGUAGES, Listing.PRESENT, SearchRequest::language, new Vocabulary() {
         @Override
         public String unknown(String value, Taxonomy taxonomy) {
             return Languages.isKnown(value) ? null
@@ -66,9 +67,9 @@ enum Facet {
             return Labels.language(value, language);
         }
     }),
-    SEEKS("seeks", Fields.SEEKS, true, MemberQuery.MAX_OPPORTUNITIES, Listing.FIXED, SearchRequest::seeks,
+    SEEKS("seeks", Fields.SEEKS, MemberDocument::seeks, true, MemberQuery.MAX_OPPORTUNITIES, Listing.FIXED, SearchRequest::seeks,
             Vocabulary.coded("opportunity", Opportunity.class, Opportunity::label)),
-    OFFERS("offers", Fields.OFFERS, true, MemberQuery.MAX_OPPORTUNITIES, Listing.FIXED, SearchRequest::offers,
+    OFFERS("offers", Fields.OFFERS, MemberDocument::offers, true, MemberQuery.MAX_OPPORTUNITIES, Listing.FIXED, SearchRequest::offers,
             Vocabulary.coded("opportunity", Opportunity.class, Opportunity::label));
 
     /** How a facet lists its values. */
@@ -119,6 +120,8 @@ enum Facet {
     /** The query parameter, as in the contract and in the 400's field names. */
     final String parameter;
     final String field;
+    /** A member's values, as the index holds them. */
+    final Function<MemberDocument, List<String>> indexed;
     /** Whether a member has any number of values (else at most one). */
     final boolean multiValued;
     final int maxValues;
@@ -126,10 +129,11 @@ enum Facet {
     final Function<SearchRequest, List<String>> sent;
     final Vocabulary vocabulary;
 
-    Facet(String parameter, String field, boolean multiValued, int maxValues, Listing listing,
+    Facet(String parameter, String field, Function<MemberDocument, List<String>> indexed, boolean multiValued, int maxValues, Listing listing,
             Function<SearchRequest, List<String>> sent, Vocabulary vocabulary) {
         this.parameter = parameter;
         this.field = field;
+        this.indexed = indexed;
         this.multiValued = multiValued;
         this.maxValues = maxValues;
         this.listing = listing;

@@ -90,21 +90,17 @@ final class Fields {
         doc.add(new StringField(ID, id, Field.Store.NO));
         doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
         doc.add(new StringField(STATUS, m.status().code(), Field.Store.NO));
-        doc.add(new StringField(TYPE, m.type().code(), Field.Store.NO));
-        doc.add(new SortedDocValuesField(TYPE, new BytesRef(m.type().code())));
-        doc.add(new StringField(MUNICIPALITY, m.municipality(), Field.Store.NO));
-        doc.add(new SortedDocValuesField(MUNICIPALITY, new BytesRef(m.municipality())));
+        for (Facet facet : Facet.values()) {
+            // Postings for the filter, doc values for the facet's counts.
+            for (String value : facet.indexed.apply(m)) {
+                doc.add(new StringField(facet.field, value, Field.Store.NO));
+                doc.add(facet.multiValued ? new SortedSetDocValuesField(facet.field, new BytesRef(value))
+                        : new SortedDocValuesField(facet.field, new BytesRef(value)));
+            }
+        }
         doc.add(new StringField(SERVES, m.municipality(), Field.Store.NO));
         m.serviceArea().stream().filter(code -> !code.equals(m.municipality()))
                 .forEach(code -> doc.add(new StringField(SERVES, code, Field.Store.NO)));
-        for (String skill : m.skills()) {
-            doc.add(new StringField(SKILL, skill, Field.Store.NO));
-            doc.add(new SortedSetDocValuesField(SKILL, new BytesRef(skill)));
-        }
-        for (String language : m.languages()) {
-            doc.add(new StringField(LANGUAGE, language, Field.Store.NO));
-            doc.add(new SortedSetDocValuesField(LANGUAGE, new BytesRef(language)));
-        }
         doc.add(new StringField(AVAILABLE, Boolean.toString(m.availableForWork()), Field.Store.NO));
         doc.add(new SortedDocValuesField(NAME_SORT, sortKey(m.name())));
         doc.add(new NumericDocValuesField(CREATED, m.createdAt().toEpochMilli()));
@@ -159,6 +155,8 @@ final class Fields {
             out.writeUTF(m.municipality());
             list(out, m.skills());
             list(out, m.languages());
+            list(out, m.seeks());
+            list(out, m.offers());
             optional(out, m.website());
             optional(out, m.logoUrl());
             out.writeBoolean(m.availableForWork());
@@ -184,6 +182,8 @@ final class Fields {
                     .municipality(in.readUTF())
                     .skills(list(in))
                     .languages(list(in))
+                    .seeks(list(in))
+                    .offers(list(in))
                     .website(optional(in))
                     .logoUrl(optional(in))
                     .availableForWork(in.readBoolean())

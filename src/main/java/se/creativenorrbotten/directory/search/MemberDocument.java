@@ -13,7 +13,8 @@ import se.creativenorrbotten.directory.member.MemberType;
  * name ({@link #builder}); {@code FieldsTest} checks that the builder and the card carry every component.
  */
 public record MemberDocument(UUID id, String slug, String name, MemberType type, String headline, String description,
-        String municipality, List<String> serviceArea, List<String> skills, List<String> languages, String website,
+        String municipality, List<String> serviceArea, List<String> skills, List<String> languages, List<String> seeks,
+        List<String> offers, String website,
         String logoUrl, boolean availableForWork, Instant createdAt, Instant updatedAt, long changeSeq, MemberStatus status,
         Instant featuredUntil) {
 
@@ -33,6 +34,8 @@ public record MemberDocument(UUID id, String slug, String name, MemberType type,
         private List<String> serviceArea;
         private List<String> skills;
         private List<String> languages;
+        private List<String> seeks;
+        private List<String> offers;
         private String website;
         private String logoUrl;
         private boolean availableForWork;
@@ -95,6 +98,16 @@ public record MemberDocument(UUID id, String slug, String name, MemberType type,
             return this;
         }
 
+        public Builder seeks(List<String> seeks) {
+            this.seeks = seeks;
+            return this;
+        }
+
+        public Builder offers(List<String> offers) {
+            this.offers = offers;
+            return this;
+        }
+
         public Builder website(String website) {
             this.website = website;
             return this;
@@ -137,7 +150,7 @@ public record MemberDocument(UUID id, String slug, String name, MemberType type,
 
         public MemberDocument build() {
             return new MemberDocument(id, slug, name, type, headline, description, municipality, serviceArea, skills,
-                    languages, website, logoUrl, availableForWork, createdAt, updatedAt, changeSeq, status,
+                    languages, seeks, offers, website, logoUrl, availableForWork, createdAt, updatedAt, changeSeq, status,
                     featuredUntil);
         }
     }

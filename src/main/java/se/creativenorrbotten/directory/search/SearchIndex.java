@@ -32,8 +32,15 @@ final class SearchIndex implements AutoCloseable {
     /** The highest place in the change sequence of a member the committed index holds. */
     static final String HIGHEST_SEQ = "highestSeq";
     static final String FORMAT = "format";
-    /** Bump when the documents' fields change: an index of another format is rebuilt. */
-    static final String CURRENT_FORMAT = "5";
+    /**
+     * An index of another format is rebuilt. The number is bumped by hand when the way fields are written changes; the
+     * shape (the components of the document and of the list item read from its card, and the keyword filters) is part
+     * of it by itself, so a member field added to the index cannot meet an index written without it.
+     */
+    static final String CURRENT_FORMAT = "6-" + Integer.toHexString(java.util.Arrays.toString(new Object[] {
+            java.util.Arrays.toString(MemberDocument.class.getRecordComponents()),
+            java.util.Arrays.toString(se.creativenorrbotten.directory.member.dto.MemberSummary.class.getRecordComponents()),
+            java.util.Arrays.toString(Facet.values())}).hashCode());
 
     private final Directory directory;
     private final IndexWriter writer;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import se.creativenorrbotten.directory.common.validation.WebUrl;
 import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.MemberType;
+import se.creativenorrbotten.directory.member.Opportunity;
 
 /** A member in a list: enough for a card; no personal contact data. Built by name ({@link #builder}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,6 +27,10 @@ public record MemberSummary(
         @Schema(maxLength = 4, pattern = MemberInput.MUNICIPALITY_PATTERN, examples = "2580") String municipality,
         @Schema(maxItems = 20) List<String> skills,
         @Schema(maxItems = 20) List<String> languages,
+        @Schema(type = SchemaType.ARRAY, implementation = Opportunity.class, maxItems = 5,
+                description = "What the member seeks, in a fixed order.") List<String> seeks,
+        @Schema(type = SchemaType.ARRAY, implementation = Opportunity.class, maxItems = 5,
+                description = "What the member offers, in a fixed order.") List<String> offers,
         @Schema(maxLength = WebUrl.MAX_LENGTH, format = "uri") String website,
         @Schema(maxLength = WebUrl.MAX_LENGTH, format = "uri") String logoUrl,
         boolean availableForWork,
@@ -55,6 +61,8 @@ public record MemberSummary(
         private String municipality;
         private List<String> skills;
         private List<String> languages;
+        private List<String> seeks;
+        private List<String> offers;
         private String website;
         private String logoUrl;
         private boolean availableForWork;
@@ -76,6 +84,8 @@ public record MemberSummary(
             builder.municipality = item.municipality;
             builder.skills = item.skills;
             builder.languages = item.languages;
+            builder.seeks = item.seeks;
+            builder.offers = item.offers;
             builder.website = item.website;
             builder.logoUrl = item.logoUrl;
             builder.availableForWork = item.availableForWork;
@@ -126,6 +136,16 @@ public record MemberSummary(
             return this;
         }
 
+        public Builder seeks(List<String> seeks) {
+            this.seeks = seeks;
+            return this;
+        }
+
+        public Builder offers(List<String> offers) {
+            this.offers = offers;
+            return this;
+        }
+
         public Builder website(String website) {
             this.website = website;
             return this;
@@ -162,7 +182,7 @@ public record MemberSummary(
         }
 
         public MemberSummary build() {
-            return new MemberSummary(id, slug, name, type, headline, municipality, skills, languages, website, logoUrl,
+            return new MemberSummary(id, slug, name, type, headline, municipality, skills, languages, seeks, offers, website, logoUrl,
                     availableForWork, updatedAt, featured, status, highlight);
         }
     }
