@@ -12,7 +12,7 @@ import se.creativenorrbotten.directory.common.validation.WebUrl;
 import se.creativenorrbotten.directory.member.MemberStatus;
 import se.creativenorrbotten.directory.member.MemberType;
 
-/** A member in a list: enough for a card; no personal contact data. Made by name by the search's ListItems. */
+/** A member in a list: enough for a card; no personal contact data. Made by name, never by position. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "MemberSummary", description = "A member in a list or search result: enough to draw a card."
         + " Fetch the member for the full public view.")
