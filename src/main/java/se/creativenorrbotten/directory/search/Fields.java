@@ -172,8 +172,8 @@ final class Fields {
     /** The list item of a card; {@code withStatus} for curators, {@code now} (epoch ms) decides whether it is featured. */
     static MemberSummary summary(BytesRef card, boolean withStatus, long now) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(card.bytes, card.offset, card.length))) {
-            // In the order card() writes them.
-            MemberSummary.Builder item = MemberSummary.builder()
+            // In the order card() writes them; the rest of the document is not on the card.
+            MemberDocument document = MemberDocument.builder()
                     .id(new UUID(in.readLong(), in.readLong()))
                     .slug(in.readUTF())
                     .name(in.readUTF())
@@ -187,10 +187,11 @@ final class Fields {
                     .website(optional(in))
                     .logoUrl(optional(in))
                     .availableForWork(in.readBoolean())
-                    .updatedAt(Instant.ofEpochMilli(in.readLong()));
+                    .updatedAt(Instant.ofEpochMilli(in.readLong()))
+                    .build();
             MemberStatus status = Coded.fromCode(MemberStatus.class, in.readUTF());
             boolean featured = in.readLong() > now;
-            return item.status(withStatus ? status : null).featured(featured ? Boolean.TRUE : null).build();
+            return ListItems.MAP.item(document, featured ? Boolean.TRUE : null, withStatus ? status : null);
         } catch (IOException corrupt) {
             throw new UncheckedIOException(corrupt);
         }

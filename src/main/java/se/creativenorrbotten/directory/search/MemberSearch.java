@@ -332,7 +332,7 @@ final class MemberSearch {
                 best = inDescription;
             }
         }
-        return card.withHighlight(best.html());
+        return ListItems.MAP.withHighlight(card, best.html());
     }
 
     /** Documents with any (or, with {@code all}, every) of the values, per segment. */
