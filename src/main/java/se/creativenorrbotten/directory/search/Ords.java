@@ -7,6 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Small dense numbers for the values of a facet (skill slugs, language codes, …), stable for the index's life. */
 final class Ords {
 
+    /**
+     * The most values a facet can number: the segments keep ords as {@code short}s (half the memory of ints, and the
+     * counting loops stay in cache), so one more would wrap to a negative ord and miscount. The values are the
+     * taxonomy's skills, ISO language codes, 14 municipalities and 3 types, far below this; reaching it fails loudly
+     * rather than counting wrong.
+     */
+    static final int MAX_VALUES = Short.MAX_VALUE + 1;
+
     private final ConcurrentHashMap<String, Integer> ords = new ConcurrentHashMap<>();
     private final List<String> values = new ArrayList<>();
 
@@ -17,6 +25,9 @@ final class Ords {
         }
         synchronized (this) {
             return ords.computeIfAbsent(value, v -> {
+                if (values.size() == MAX_VALUES) {
+                    throw new IllegalStateException("a facet has more than " + MAX_VALUES + " distinct values");
+                }
                 values.add(v);
                 return values.size() - 1;
             });

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -44,6 +45,7 @@ final class SearchIndex implements AutoCloseable {
 
     private final Directory directory;
     private final IndexWriter writer;
+    private final ConcurrentMergeScheduler merging = new ConcurrentMergeScheduler();
     private final SearcherManager searchers;
     private final Facet.Registry registry = new Facet.Registry();
     private final Map<Object, SegmentData> segments = new ConcurrentHashMap<>();
@@ -67,6 +69,7 @@ final class SearchIndex implements AutoCloseable {
         merges.setForceMergeDeletesPctAllowed(0);
         IndexWriterConfig config = new IndexWriterConfig(Analysis.INDEX_ANALYZER)
                 .setMergePolicy(merges)
+                .setMergeScheduler(merging)
                 .setIndexSort(Fields.INDEX_SORT)
                 .setRAMBufferSizeMB(32)
                 .setCommitOnClose(false);
@@ -99,11 +102,23 @@ final class SearchIndex implements AutoCloseable {
     /**
      * Rewrites the segments that still hold deleted documents, so that nothing of an erased member
      * (terms, doc values, the stored description) is left in the index files once the next commit has
-     * replaced the old ones.
+     * replaced the old ones. A segment that another merge already holds (one a flush or refresh started,
+     * possibly before the deletion reached it) is skipped by the forced merge, which then returns without
+     * waiting: so this also waits for every running merge, and goes round again until no deletion is left.
      */
     void purgeDeleted() throws IOException {
-        writer.forceMergeDeletes(true);
+        for (int round = 0; round < MAX_PURGE_ROUNDS; round++) {
+            writer.forceMergeDeletes(true);
+            merging.sync();
+            if (!writer.hasDeletions()) {
+                return;
+            }
+        }
+        throw new IOException("deleted documents are still in the index after " + MAX_PURGE_ROUNDS + " merges");
     }
+
+    /** Each round merges what the last one could not; more than a few means something keeps deleting meanwhile. */
+    private static final int MAX_PURGE_ROUNDS = 5;
 
     void deleteAll() throws IOException {
         writer.deleteAll();

@@ -220,7 +220,7 @@ final class SegmentData {
     private static short[] globalOrds(int count, Lookup lookup, Ords ords) throws IOException {
         short[] global = new short[count];
         for (int ord = 0; ord < count; ord++) {
-            global[ord] = (short) ords.ord(lookup.value(ord));
+            global[ord] = (short) ords.ord(lookup.value(ord)); // fits: Ords.MAX_VALUES
         }
         return global;
     }
