@@ -17,6 +17,18 @@ public record Facets(
         @Schema(maxItems = 5) List<FacetValue> seeks,
         @Schema(maxItems = 5) List<FacetValue> offers) {
 
+    /** One facet's values. */
+    List<FacetValue> values(Facet facet) {
+        return switch (facet) {
+            case TYPE -> type;
+            case SKILL -> skill;
+            case MUNICIPALITY -> municipality;
+            case LANGUAGE -> language;
+            case SEEKS -> seeks;
+            case OFFERS -> offers;
+        };
+    }
+
     static Facets of(java.util.Map<Facet, List<FacetValue>> facets) {
         return new Facets(facets.get(Facet.TYPE), facets.get(Facet.SKILL), facets.get(Facet.MUNICIPALITY),
                 facets.get(Facet.LANGUAGE), facets.get(Facet.SEEKS), facets.get(Facet.OFFERS));

@@ -31,6 +31,7 @@ class FacetCountTest {
 
     private static final String[] SKILLS = {"foto", "ljud", "zorblax", "film", "text", "webb"};
     private static final String[] LANGUAGES = {"sv", "en", "fi", "se", "smj"};
+    private static final String[] OPPORTUNITIES = {"assignments", "employment", "internship", "collaboration", "mentoring"};
     private static final String[] MUNICIPALITIES = {"2580", "2581", "2582", "2584", "2518"};
 
     private final SearchFixture index;
@@ -114,9 +115,16 @@ class FacetCountTest {
             if (random.nextInt(8) == 0) {
                 query.statuses(MemberStatus.PUBLISHED, MemberStatus.PENDING);
             }
+            if (random.nextInt(6) == 0) {
+                query.seeks(distinct(random, OPPORTUNITIES, 1 + random.nextInt(2)).toArray(String[]::new));
+            }
+            if (random.nextInt(6) == 0) {
+                query.offers(pick(random, OPPORTUNITIES));
+            }
             assertCountsLikeBruteForce(query);
             boolean countedOver = query.available != null || query.serves != null || !query.types.isEmpty()
-                    || !query.skills.isEmpty() || !query.municipalities.isEmpty() || !query.languages.isEmpty();
+                    || !query.skills.isEmpty() || !query.municipalities.isEmpty() || !query.languages.isEmpty()
+                    || !query.seeks.isEmpty() || !query.offers.isEmpty();
             if (query.statuses.isEmpty() && countedOver) {
                 if (matching(query, null).size() > published() / 2) {
                     complement++;
@@ -220,7 +228,9 @@ class FacetCountTest {
                     .skills(distinct(random, SKILLS, 1 + random.nextInt(3)))
                     .languages(distinct(random, LANGUAGES, random.nextInt(3)).toArray(String[]::new))
                     .available(random.nextInt(4) != 0)
-                    .status(random.nextInt(8) == 0 ? MemberStatus.PENDING : MemberStatus.PUBLISHED);
+                    .status(random.nextInt(8) == 0 ? MemberStatus.PENDING : MemberStatus.PUBLISHED)
+                    .seeks(distinct(random, OPPORTUNITIES, random.nextInt(3)).toArray(String[]::new))
+                    .offers(distinct(random, OPPORTUNITIES, random.nextInt(2)).toArray(String[]::new));
             index.add(member);
             if (i == size / 2) {
                 deleted = member;
@@ -270,6 +280,12 @@ class FacetCountTest {
         if (!query.languages.isEmpty()) {
             facetFilters.put(Facet.LANGUAGE, m -> m.languages.stream().anyMatch(query.languages::contains));
         }
+        if (!query.seeks.isEmpty()) {
+            facetFilters.put(Facet.SEEKS, m -> m.seeks.stream().anyMatch(query.seeks::contains));
+        }
+        if (!query.offers.isEmpty()) {
+            facetFilters.put(Facet.OFFERS, m -> m.offers.stream().anyMatch(query.offers::contains));
+        }
         return index.members().stream()
                 .filter(m -> query.statuses.isEmpty() ? m.status == MemberStatus.PUBLISHED : query.statuses.contains(m.status))
                 .filter(m -> query.available == null || m.available == query.available)
@@ -284,6 +300,8 @@ class FacetCountTest {
             case SKILL -> member.skills;
             case MUNICIPALITY -> List.of(member.municipality);
             case LANGUAGE -> member.languages;
+            case SEEKS -> member.seeks;
+            case OFFERS -> member.offers;
         };
     }
 

@@ -198,6 +198,8 @@ final class SearchFixture implements AutoCloseable {
         List<String> serviceArea = List.of();
         List<String> skills = List.of("annat");
         List<String> languages = List.of("sv");
+        List<String> seeks = List.of();
+        List<String> offers = List.of();
         boolean available = true;
         MemberStatus status = MemberStatus.PUBLISHED;
         Instant featuredUntil;
@@ -247,6 +249,16 @@ final class SearchFixture implements AutoCloseable {
             return this;
         }
 
+        Member seeks(String... codes) {
+            this.seeks = List.of(codes);
+            return this;
+        }
+
+        Member offers(String... codes) {
+            this.offers = List.of(codes);
+            return this;
+        }
+
         Member available(boolean available) {
             this.available = available;
             return this;
@@ -267,8 +279,10 @@ final class SearchFixture implements AutoCloseable {
             String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-"
                     + id.toString().substring(0, 8);
             Instant created = NOW.minus(Duration.ofDays(30));
-            return new MemberDocument(id, slug, name, type, headline, description, municipality, serviceArea, skills,
-                    languages, null, null, available, created, created, 1, status, featuredUntil);
+            return MemberDocument.builder().id(id).slug(slug).name(name).type(type).headline(headline).description(description)
+                    .municipality(municipality).serviceArea(serviceArea).skills(skills).languages(languages).seeks(seeks)
+                    .offers(offers).availableForWork(available).createdAt(created).updatedAt(created).changeSeq(1).status(status)
+                    .featuredUntil(featuredUntil).build();
         }
     }
 
@@ -280,6 +294,8 @@ final class SearchFixture implements AutoCloseable {
         boolean skillsAll;
         Set<String> municipalities = Set.of();
         Set<String> languages = Set.of();
+        Set<String> seeks = Set.of();
+        Set<String> offers = Set.of();
         String serves;
         Boolean available;
         SearchSort sort = SearchSort.RELEVANCE;
@@ -323,6 +339,16 @@ final class SearchFixture implements AutoCloseable {
             return this;
         }
 
+        Query seeks(String... codes) {
+            this.seeks = Set.of(codes);
+            return this;
+        }
+
+        Query offers(String... codes) {
+            this.offers = Set.of(codes);
+            return this;
+        }
+
         Query serves(String code) {
             this.serves = code;
             return this;
@@ -346,8 +372,12 @@ final class SearchFixture implements AutoCloseable {
 
         /** The one place a test query becomes the engine's. */
         MemberQuery query() {
-            return new MemberQuery(text, types, skills, skillsAll, municipalities, languages, serves, available, sort, null,
-                    new PageRequest(page, size), facetSize, statuses, null, null);
+            return MemberQuery.builder().text(text)
+                    .filter(Facet.TYPE, types.stream().map(MemberType::code).collect(java.util.stream.Collectors.toSet()))
+                    .filter(Facet.SKILL, skills).filter(Facet.MUNICIPALITY, municipalities).filter(Facet.LANGUAGE, languages)
+                    .filter(Facet.SEEKS, seeks).filter(Facet.OFFERS, offers).skillsAll(skillsAll).serves(serves)
+                    .available(available).sort(sort).page(new PageRequest(page, size)).facetSize(facetSize).statuses(statuses)
+                    .build();
         }
 
         @Override
@@ -359,10 +389,9 @@ final class SearchFixture implements AutoCloseable {
     /** Every facet of a result as value → count, zero counts left out. */
     static Map<Facet, Map<String, Long>> counts(Facets facets) {
         Map<Facet, Map<String, Long>> counts = new java.util.EnumMap<>(Facet.class);
-        counts.put(Facet.TYPE, nonZero(facets.type()));
-        counts.put(Facet.SKILL, nonZero(facets.skill()));
-        counts.put(Facet.MUNICIPALITY, nonZero(facets.municipality()));
-        counts.put(Facet.LANGUAGE, nonZero(facets.language()));
+        for (Facet facet : Facet.values()) {
+            counts.put(facet, nonZero(facets.values(facet)));
+        }
         return counts;
     }
 

@@ -41,7 +41,6 @@ class SeeksOffersSearchTest {
         create(marker, "Agency", List.of(), List.of("internship", "employment"));
         create(marker, "Freelancer", List.of("assignments", "collaboration"), List.of("mentoring"));
         create(marker, "Nothing", List.of(), List.of());
-        TestMembers.awaitSearchable(skill, 4);
     }
 
     private static void create(String marker, String name, List<String> seeks, List<String> offers) {
