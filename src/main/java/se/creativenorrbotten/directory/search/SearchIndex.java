@@ -32,8 +32,8 @@ final class SearchIndex implements AutoCloseable {
     /** The highest place in the change sequence of a member the committed index holds. */
     static final String HIGHEST_SEQ = "highestSeq";
     static final String FORMAT = "format";
-    /** Bump when the documents' fields change: an index of another format is rebuilt. */
-    static final String CURRENT_FORMAT = "5";
+    /** Bump when the documents' fields change: an index of another format is rebuilt (6: ICU name sort keys). */
+    static final String CURRENT_FORMAT = "6";
 
     private final Directory directory;
     private final IndexWriter writer;
