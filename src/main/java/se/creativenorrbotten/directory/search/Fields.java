@@ -6,12 +6,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.lucene.analysis.icu.ICUCollationDocValuesField;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -74,14 +74,7 @@ final class Fields {
         TEXT.freeze();
     }
 
-    private static final ThreadLocal<Collator> COLLATOR = ThreadLocal.withInitial(SwedishText::collator);
-
     private Fields() {
-    }
-
-    /** The bytes that order names as a Swedish reader expects: …, y, z, å, ä, ö. */
-    static BytesRef sortKey(String name) {
-        return new BytesRef(COLLATOR.get().getCollationKey(name).toByteArray());
     }
 
     static Document document(MemberDocument m, Taxonomy taxonomy) {
@@ -102,7 +95,10 @@ final class Fields {
         m.serviceArea().stream().filter(code -> !code.equals(m.municipality()))
                 .forEach(code -> doc.add(new StringField(SERVES, code, Field.Store.NO)));
         doc.add(new StringField(AVAILABLE, Boolean.toString(m.availableForWork()), Field.Store.NO));
-        doc.add(new SortedDocValuesField(NAME_SORT, sortKey(m.name())));
+        // The collation key orders names as a Swedish reader expects: …, y, z, å, ä, ö.
+        ICUCollationDocValuesField nameSort = new ICUCollationDocValuesField(NAME_SORT, SwedishText.COLLATION);
+        nameSort.setStringValue(m.name());
+        doc.add(nameSort);
         doc.add(new NumericDocValuesField(CREATED, m.createdAt().toEpochMilli()));
         doc.add(new NumericDocValuesField(UPDATED, m.updatedAt().toEpochMilli()));
         if (m.featuredUntil() != null) {

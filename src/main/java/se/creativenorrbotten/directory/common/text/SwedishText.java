@@ -1,37 +1,29 @@
 package se.creativenorrbotten.directory.common.text;
 
-import java.text.Collator;
-import java.text.ParseException;
-import java.text.RuleBasedCollator;
 import java.util.Comparator;
-import java.util.Locale;
+
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
 
 /**
- * Swedish alphabetical order: …, y, z, å, ä, ö (which neither H2 nor PostgreSQL's C collation gives),
- * with v and w as separate letters, as Swedish dictionaries have had them since 2006 (the JDK's Swedish
- * rules still treat them as one).
+ * Swedish alphabetical order as Swedish dictionaries have it: …, y, z, å, ä, ö (which neither H2 nor
+ * PostgreSQL's C collation gives), v and w as separate letters (since 2006), ü sorted as y, æ as ä and ø
+ * as ö. CLDR's Swedish rules through ICU give all of this; the JDK's own Swedish rules still merge v and w
+ * and put ø after ö (docs/search.md, "Lucene parts and hand-written parts").
  */
 public final class SwedishText {
 
-    public static final Comparator<String> COLLATOR = comparator();
+    /** Tertiary strength, so "a" and "A" still differ (lower case first). Frozen: one instance serves every thread. */
+    public static final Collator COLLATION = collation();
+
+    public static final Comparator<String> COLLATOR = COLLATION::compare;
 
     private SwedishText() {
     }
 
-    /** A new collator (collators are not thread-safe): tertiary strength, so "a" and "A" still differ. */
-    public static Collator collator() {
-        RuleBasedCollator swedish = (RuleBasedCollator) Collator.getInstance(Locale.forLanguageTag("sv-SE"));
-        try {
-            RuleBasedCollator modern = new RuleBasedCollator(swedish.getRules() + "& V < w, W");
-            modern.setStrength(Collator.TERTIARY);
-            return modern;
-        } catch (ParseException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    private static Comparator<String> comparator() {
-        ThreadLocal<Collator> collators = ThreadLocal.withInitial(SwedishText::collator);
-        return (a, b) -> collators.get().compare(a, b);
+    private static Collator collation() {
+        Collator swedish = Collator.getInstance(new ULocale("sv"));
+        swedish.setStrength(Collator.TERTIARY);
+        return swedish.freeze();
     }
 }
