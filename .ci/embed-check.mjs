@@ -218,6 +218,20 @@ try {
     return `Tab: search box -> search button (suggestions closed) -> checkbox; Space: ${was.n} -> ${now.n}, focus kept`;
   });
 
+  await stage(page, 'offers facet finds the internships', async () => {
+    const offering = (await (await fetch(`${API}/api/v1/members?offers=internship&size=1`)).json()).total;
+    check(offering > 0, 'no demo member offers an internship');
+    await page.goto(`${PARTNER}/`);
+    await announced(page, new RegExp(`^${ALL} medlemmar`));
+    const offers = page.locator('cn-member-search fieldset[part=facet]').filter({ has: page.locator('legend', { hasText: /^Erbjuder$/ }) });
+    await offers.getByRole('checkbox', { name: `Praktik/LIA (${offering})`, exact: true }).check();
+    const { n } = await announced(page, new RegExp(`^${offering} medlem`));
+    const cards = await page.locator('cn-member-search li[part=item] [part=offers]').allInnerTexts();
+    check(cards.length === Math.min(PAGE_SIZE, n) && cards.every((c) => c.startsWith('Erbjuder:') && c.includes('Praktik/LIA')),
+      `cards after the facet: ${cards.join(' | ')}`);
+    return `checkbox "Praktik/LIA (${offering})" under "Erbjuder": ${ALL} -> ${n} members, each card "${cards[0]}"`;
+  });
+
   await stage(page, 'iframe shows in the granted site', async () => {
     await page.goto(`${PARTNER}/frame`);
     const frame = page.frameLocator('iframe');

@@ -2,14 +2,15 @@
 //   <script type="module" src="https://DIRECTORY/embed/member-search.js"></script>
 //   <cn-member-search lang="sv" page-size="10" municipality="2581"></cn-member-search>
 // Attributes: api (the directory's base URL; default: where this file came from), lang (sv | en), page-size (1-100,
-// default 10), municipality / skill / type (fixed filters, comma-separated), profile-url (a link template such as
+// default 10), municipality / skill / type / seeks / offers (fixed filters, comma-separated; e.g. offers="internship"
+// lists the members who offer internships), profile-url (a link template such as
 // https://example.se/medlemmar/{slug}; default: the member's own website).
 // Theme: the --cn-* custom properties below, and ::part(...) for every named part. No dependencies; requests go to
 // the API only; text from the API is only ever set as text (the highlight's <mark>s are built as elements).
 const TEXTS = {
   sv: {
     label: 'Sök medlemmar', hint: 'Namn, kompetens eller ort', search: 'Sök', type: 'Typ', municipality: 'Kommun',
-    skill: 'Kompetens', language: 'Språk', prev: 'Föregående', next: 'Nästa', loading: 'Söker…',
+    skill: 'Kompetens', language: 'Språk', seeks: 'Söker', offers: 'Erbjuder', prev: 'Föregående', next: 'Nästa', loading: 'Söker…',
     error: 'Sökningen gick inte att genomföra.', retry: 'Försök igen', none: 'Inga medlemmar matchar sökningen.',
     count: (n) => (n === 1 ? '1 medlem hittades' : `${n.toLocaleString('sv-SE')} medlemmar hittades`),
     page: (p, n) => `Sida ${p} av ${n}`, suggestions: 'Förslag', filters: 'Filter', results: 'Sökresultat',
@@ -17,15 +18,17 @@ const TEXTS = {
   },
   en: {
     label: 'Search members', hint: 'Name, skill or place', search: 'Search', type: 'Type', municipality: 'Municipality',
-    skill: 'Skill', language: 'Language', prev: 'Previous', next: 'Next', loading: 'Searching…',
+    skill: 'Skill', language: 'Language', seeks: 'Seeks', offers: 'Offers', prev: 'Previous', next: 'Next', loading: 'Searching…',
     error: 'The search could not be completed.', retry: 'Try again', none: 'No members match the search.',
     count: (n) => (n === 1 ? '1 member found' : `${n.toLocaleString('en-GB')} members found`),
     page: (p, n) => `Page ${p} of ${n}`, suggestions: 'Suggestions', filters: 'Filters', results: 'Search results',
     paging: 'Pages', website: 'website', skills: 'Skills', typeLabels: { agency: 'Agency', freelancer: 'Freelancer', student: 'Student' },
   },
 };
-const FACETS = ['type', 'municipality', 'skill', 'language'];
-const PRESETS = ['municipality', 'skill', 'type'];
+const FACETS = ['type', 'municipality', 'skill', 'language', 'seeks', 'offers'];
+const PRESETS = ['municipality', 'skill', 'type', 'seeks', 'offers'];
+// What a member seeks or offers is shown on its card with the facet's label.
+const OPPORTUNITIES = ['seeks', 'offers'];
 const HERE = new URL('../', import.meta.url).href;
 
 const CSS = `
@@ -277,6 +280,7 @@ class MemberSearch extends HTMLElement {
     const pages = Math.max(1, Math.ceil(total / this.pageSize));
     for (const f of page.facets?.type || []) this.typeNames[f.value] = f.label;
     this.municipalityNames = Object.fromEntries((page.facets?.municipality || []).map((f) => [f.value, f.label]));
+    this.opportunityNames = Object.fromEntries((page.facets?.seeks || []).map((f) => [f.value, f.label]));
     this.renderFacets(page.facets || {});
     this.status.textContent = total === 0 ? t.none : t.count(total);
     this.list.replaceChildren(...(page.items || []).map((m) => this.card(m)));
@@ -310,6 +314,8 @@ class MemberSearch extends HTMLElement {
       m.headline ? el('p', { part: 'headline' }, ...headlineNodes) : null,
       snippet ? el('p', { class: 'snippet', part: 'snippet' }, ...snippet) : null,
       el('p', { class: 'meta', part: 'meta' }, [type, place].filter(Boolean).join(' · ')),
+      ...OPPORTUNITIES.filter((name) => m[name]?.length).map((name) => el('p', { class: 'meta', part: name },
+        `${t[name]}: ${m[name].map((v) => this.opportunityNames?.[v] || v).join(', ')}`)),
       m.skills?.length
         ? el('ul', { class: 'skills', part: 'skills', 'aria-label': t.skills },
           ...m.skills.map((s) => el('li', { part: 'skill' }, this.skillNames?.[s] || s)))

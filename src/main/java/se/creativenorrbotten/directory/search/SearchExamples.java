@@ -7,6 +7,7 @@ final class SearchExamples {
             {"items": [{"id": "3f2b8c1e-8a7d-4c1e-9b1a-2f4e5d6c7b8a", "slug": "asa-oberg-design", "name": "Åsa Öberg Design",
               "type": "agency", "headline": "UX and service design for the public sector in Norrbotten",
               "municipality": "2580", "skills": ["ux-design", "web-development"], "languages": ["sv", "en", "fi"],
+              "seeks": ["collaboration"], "offers": ["assignments", "internship"],
               "website": "https://asaoberg.example", "logoUrl": "https://asaoberg.example/logo.png",
               "availableForWork": true, "updatedAt": "2026-11-26T10:15:30.123Z",
               "highlight": "UX and service design for the public sector in <mark>Norrbotten</mark>"}],
@@ -16,7 +17,17 @@ final class SearchExamples {
                        {"value": "student", "label": "Student", "count": 0}],
               "skill": [{"value": "ux-design", "label": "UX-design", "count": 1}],
               "municipality": [{"value": "2580", "label": "Luleå", "count": 1}, {"value": "2506", "label": "Arjeplog", "count": 0}],
-              "language": [{"value": "sv", "label": "svenska", "count": 1}]}}""";
+              "language": [{"value": "sv", "label": "svenska", "count": 1}],
+              "seeks": [{"value": "assignments", "label": "Uppdrag", "count": 0},
+                        {"value": "employment", "label": "Anställning", "count": 0},
+                        {"value": "internship", "label": "Praktik/LIA", "count": 0},
+                        {"value": "collaboration", "label": "Samarbete", "count": 1},
+                        {"value": "mentoring", "label": "Mentorskap", "count": 0}],
+              "offers": [{"value": "assignments", "label": "Uppdrag", "count": 1},
+                         {"value": "employment", "label": "Anställning", "count": 0},
+                         {"value": "internship", "label": "Praktik/LIA", "count": 1},
+                         {"value": "collaboration", "label": "Samarbete", "count": 0},
+                         {"value": "mentoring", "label": "Mentorskap", "count": 0}]}}""";
 
 
     static final String SUGGESTIONS = """

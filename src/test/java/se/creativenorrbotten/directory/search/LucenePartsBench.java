@@ -682,6 +682,7 @@ final class LucenePartsBench {
                 "Game development"}, {"scenografi", "Scenografi", "Set design"}, {"dans", "Dans", "Dance"},
             {"teater", "Teater", "Theatre"}, {"podd", "Poddproduktion", "Podcast production"}, {"ux", "UX-design", "UX design"}};
         private static final String[] LANGUAGES = {"sv", "en", "fi", "se", "smj", "fit", "de"};
+        private static final String[] OPPORTUNITIES = {"assignments", "employment", "internship", "collaboration", "mentoring"};
 
         final Random random;
         final Taxonomy taxonomy;
@@ -712,10 +713,13 @@ final class LucenePartsBench {
                 List<String> skills = distinct(1 + random.nextInt(4), () -> SKILLS[skewed(SKILLS.length)][0]);
                 List<String> languages = distinct(1 + random.nextInt(3), () -> LANGUAGES[skewed(LANGUAGES.length)]);
                 Instant created = epoch.plusSeconds(random.nextInt(60_000_000));
-                members.add(new MemberDocument(new UUID(random.nextLong(), random.nextLong()), "member-" + i, name, type,
-                        words(3 + random.nextInt(5)), words(20 + random.nextInt(40)), municipality, List.of(municipality), skills,
-                        languages, null, null, random.nextBoolean(), created, created.plusSeconds(random.nextInt(1_000_000)), i,
-                        MemberStatus.PUBLISHED, null));
+                members.add(MemberDocument.builder().id(new UUID(random.nextLong(), random.nextLong())).slug("member-" + i)
+                        .name(name).type(type).headline(words(3 + random.nextInt(5))).description(words(20 + random.nextInt(40)))
+                        .municipality(municipality).serviceArea(List.of(municipality)).skills(skills).languages(languages)
+                        .seeks(distinct(random.nextInt(3), () -> OPPORTUNITIES[skewed(OPPORTUNITIES.length)]))
+                        .offers(distinct(random.nextInt(2), () -> OPPORTUNITIES[skewed(OPPORTUNITIES.length)])).availableForWork(random.nextBoolean()).createdAt(created)
+                        .updatedAt(created.plusSeconds(random.nextInt(1_000_000))).changeSeq(i).status(MemberStatus.PUBLISHED)
+                        .build());
             }
             return members;
         }
