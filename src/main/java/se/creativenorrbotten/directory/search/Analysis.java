@@ -15,11 +15,14 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * How text becomes terms. Every text field is indexed twice: "exact" (lower-cased, å ä ö kept) and
  * "folded" (lower-cased, diacritics removed: Luleå → lulea), so a query typed either way matches and an
- * exact match can rank above a folded one.
+ * exact match can rank above a folded one. Queries and shown texts (for highlighting) are analysed here
+ * too, with the same analyzers, so a word is the same word to the index, the query and the highlighter.
  */
 final class Analysis {
 
@@ -41,25 +44,71 @@ final class Analysis {
     private Analysis() {
     }
 
+    /**
+     * One word of a shown text: where it stands in the text (characters {@code start} to {@code end}) and
+     * its terms as the exact and the folded field hold them.
+     */
+    record TextToken(int start, int end, BytesRef exact, BytesRef folded) {
+    }
+
     /** The words of a query; characters that are syntax elsewhere (% _ * ? " : …) are separators here. */
     static List<Token> tokens(String text) {
         String normalized = Normalizer.normalize(text, Normalizer.Form.NFC);
-        List<String> exact = terms(EXACT_ANALYZER, normalized);
-        List<String> folded = terms(FOLDED_ANALYZER, normalized);
+        List<Term> exact = terms(EXACT_ANALYZER, normalized);
+        List<Term> folded = terms(FOLDED_ANALYZER, normalized);
         List<Token> tokens = new ArrayList<>(exact.size());
         for (int i = 0; i < exact.size() && i < folded.size(); i++) {
-            tokens.add(new Token(exact.get(i), folded.get(i)));
+            tokens.add(new Token(exact.get(i).text(), folded.get(i).text()));
         }
         return tokens;
     }
 
-    private static List<String> terms(Analyzer analyzer, String text) {
-        List<String> terms = new ArrayList<>();
+    /**
+     * The words of a text as the index holds them (every text field is analysed alike), with their places
+     * in the text. Unlike a query, the text is not normalised first: neither is it when indexed.
+     */
+    static List<TextToken> textTokens(String text) {
+        List<Term> exact = terms(EXACT_ANALYZER, text);
+        List<Term> folded = terms(FOLDED_ANALYZER, text);
+        List<TextToken> tokens = new ArrayList<>(exact.size());
+        for (int i = 0; i < exact.size() && i < folded.size(); i++) {
+            Term term = exact.get(i);
+            BytesRef foldedTerm = new BytesRef(folded.get(i).text());
+            tokens.add(new TextToken(term.start(), term.end(), new BytesRef(term.text()), foldedTerm));
+        }
+        return tokens;
+    }
+
+    /**
+     * How many characters of {@code text}, from {@code start}, make the first {@code termLength} characters
+     * of their term (at least): where a prefix of a word ends in the text it came from. Both filters work
+     * a character at a time, lower-casing keeps the count and folding may spell one out in several (æ → ae).
+     */
+    static int textLength(String text, int start, int termLength, boolean folded) {
+        char[] in = new char[2];
+        char[] out = new char[8];
+        int at = start;
+        int made = 0;
+        while (made < termLength && at < text.length()) {
+            int codePoint = text.codePointAt(at);
+            int chars = Character.toChars(Character.toLowerCase(codePoint), in, 0);
+            made += folded ? ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, chars) : chars;
+            at += Character.charCount(codePoint);
+        }
+        return at - start;
+    }
+
+    private record Term(int start, int end, String text) {
+    }
+
+    private static List<Term> terms(Analyzer analyzer, String text) {
+        List<Term> terms = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("q", new StringReader(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                terms.add(term.toString());
+                terms.add(new Term(offset.startOffset(), offset.endOffset(), term.toString()));
             }
             stream.end();
         } catch (IOException impossible) {

@@ -2,13 +2,13 @@ package se.creativenorrbotten.directory.search;
 
 import java.util.List;
 
-import se.creativenorrbotten.directory.common.text.Folding;
-
 /**
- * Marks where the query's words matched, with the same rules as the query (exact or folded prefix, or
- * one typo in words of five letters or more), in the first of name, headline, skill and municipality
- * names, or description that matches best. The result is safe to insert as HTML: everything but the
- * {@code <mark>} tags is escaped. A long description is cut to a window around its first match.
+ * Marks where the query's words matched, in the first of name, headline, skill and municipality names,
+ * or description that matches best. A shown text is split into words by the index's own analysis, and a
+ * word is marked when one of a query word's {@link WordMatch.Rule}s accepts its terms: what the index
+ * matches is marked, and nothing else. A prefix match marks the prefix, any other the whole word. The
+ * result is safe to insert as HTML: everything but the {@code <mark>} tags is escaped. A long
+ * description is cut to a window around its first match.
  */
 final class Highlighter {
 
@@ -18,19 +18,19 @@ final class Highlighter {
     }
 
     /**
-     * The text that matches the most query words, marked; {@code html} is null when none matches (a typo
-     * only found in the index, say), and {@code complete} tells whether it matches every word.
+     * The text that matches the most query words, marked; {@code html} is null when none matches, and
+     * {@code complete} tells whether it matches every word.
      */
     record Highlight(String html, int matched, boolean complete) {
     }
 
-    static Highlight highlight(List<Analysis.Token> tokens, List<String> texts) {
-        Highlight best = new Highlight(null, 0, tokens.isEmpty());
+    static Highlight highlight(List<WordMatch.Word> words, List<String> texts) {
+        Highlight best = new Highlight(null, 0, words.isEmpty());
         for (String text : texts) {
             if (text == null || text.isEmpty()) {
                 continue;
             }
-            Highlight marked = mark(text, tokens);
+            Highlight marked = mark(text, words);
             if (marked.matched() > best.matched()) {
                 best = marked;
                 if (best.complete()) {
@@ -42,91 +42,55 @@ final class Highlighter {
     }
 
     /** True when every query word matches a word of the text. */
-    static boolean matchesAll(List<Analysis.Token> tokens, String text) {
-        return highlight(tokens, java.util.Collections.singletonList(text)).complete();
+    static boolean matchesAll(List<WordMatch.Word> words, String text) {
+        return highlight(words, List.of(text)).complete();
     }
 
-    private static Highlight mark(String text, List<Analysis.Token> tokens) {
-        boolean[] matched = new boolean[tokens.size()];
+    private static Highlight mark(String text, List<WordMatch.Word> words) {
+        boolean[] matched = new boolean[words.size()];
         StringBuilder html = new StringBuilder(text.length() + 32);
         int firstMatch = -1;
-        int i = 0;
-        while (i < text.length()) {
-            if (!Character.isLetterOrDigit(text.charAt(i))) {
-                escape(html, text.charAt(i));
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
-                end++;
-            }
-            String word = text.substring(i, end);
-            int marked = markedLength(word, tokens, matched);
+        int at = 0;
+        for (Analysis.TextToken token : Analysis.textTokens(text)) {
+            escape(html, text, at, token.start());
+            int marked = markedLength(text, token, words, matched);
             if (marked > 0) {
                 if (firstMatch < 0) {
                     firstMatch = html.length();
                 }
                 html.append("<mark>");
-                escape(html, word.substring(0, marked));
+                escape(html, text, token.start(), token.start() + marked);
                 html.append("</mark>");
-                escape(html, word.substring(marked));
-            } else {
-                escape(html, word);
             }
-            i = end;
+            escape(html, text, token.start() + marked, token.end());
+            at = token.end();
         }
+        escape(html, text, at, text.length());
         int count = 0;
         for (boolean m : matched) {
             count += m ? 1 : 0;
         }
-        return new Highlight(count == 0 ? null : window(html.toString(), firstMatch), count, count == tokens.size());
+        return new Highlight(count == 0 ? null : window(html.toString(), firstMatch), count, count == words.size());
     }
 
-    /** How many leading characters of the word a query word matches, 0 for none. */
-    private static int markedLength(String word, List<Analysis.Token> tokens, boolean[] matched) {
-        String lower = word.toLowerCase(java.util.Locale.ROOT);
-        String folded = Folding.fold(word);
+    /** How many characters of the text word the query words mark (the longest of their marks), 0 for none. */
+    private static int markedLength(String text, Analysis.TextToken token, List<WordMatch.Word> words, boolean[] matched) {
         int best = 0;
-        for (int t = 0; t < tokens.size(); t++) {
-            Analysis.Token token = tokens.get(t);
-            int length = 0;
-            if (lower.startsWith(token.exact())) {
-                length = Math.min(word.length(), token.exact().length());
-            } else if (folded.startsWith(token.folded())) {
-                length = Math.min(word.length(), token.folded().length());
-            } else if (token.folded().length() >= WordMatch.MIN_TYPO_LENGTH && !folded.isEmpty()
-                    && folded.charAt(0) == token.folded().charAt(0) && withinOneEdit(folded, token.folded())) {
-                length = word.length();
+        for (int w = 0; w < words.size(); w++) {
+            WordMatch.Word word = words.get(w);
+            WordMatch.Rule rule = word.strongest(token);
+            if (rule == null) {
+                continue;
             }
-            if (length > 0) {
-                matched[t] = true;
-                best = Math.max(best, length);
+            matched[w] = true;
+            int length = token.end() - token.start();
+            if (rule.reach() == WordMatch.Reach.PREFIX) {
+                String prefix = rule.folded() ? word.token.folded() : word.token.exact();
+                length = Analysis.textLength(text, token.start(), prefix.length(), rule.folded());
             }
+            best = Math.max(best, length);
         }
         return best;
-    }
-
-    /** Damerau-Levenshtein distance at most one (one insertion, deletion, substitution or swap). */
-    static boolean withinOneEdit(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 1) {
-            return false;
-        }
-        int i = 0;
-        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        if (i == a.length() && i == b.length()) {
-            return true;
-        }
-        if (a.length() == b.length()) {
-            if (a.substring(i + 1).equals(b.substring(i + 1))) {
-                return true;
-            }
-            return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-                    && a.substring(i + 2).equals(b.substring(i + 2));
-        }
-        return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 
     /** Cuts long text to a window that starts shortly before the first match, never inside a tag or entity. */
@@ -153,8 +117,8 @@ final class Highlighter {
         return (start > 0 ? "…" : "") + html.substring(start, end) + (end < html.length() ? "…" : "");
     }
 
-    private static void escape(StringBuilder out, CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
+    private static void escape(StringBuilder out, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
             escape(out, text.charAt(i));
         }
     }
