@@ -1,7 +1,6 @@
 package se.creativenorrbotten.directory.search;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,10 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
+import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
 
 /**
  * How text becomes terms. Every text field is indexed twice: "exact" (lower-cased, å ä ö kept) and
@@ -44,39 +46,61 @@ final class Analysis {
     private Analysis() {
     }
 
-    /**
-     * One word of a shown text: where it stands in the text (characters {@code start} to {@code end}) and
-     * its terms as the exact and the folded field hold them.
-     */
-    record TextToken(int start, int end, BytesRef exact, BytesRef folded) {
+    /** Receives the words of a text one by one; the terms are valid only during the call. */
+    interface Words {
+        /** A word at characters {@code start} to {@code end} of the text, with its exact and its folded term. */
+        void word(int start, int end, BytesRef exact, BytesRef folded);
     }
 
     /** The words of a query; characters that are syntax elsewhere (% _ * ? " : …) are separators here. */
     static List<Token> tokens(String text) {
-        String normalized = Normalizer.normalize(text, Normalizer.Form.NFC);
-        List<Term> exact = terms(EXACT_ANALYZER, normalized);
-        List<Term> folded = terms(FOLDED_ANALYZER, normalized);
-        List<Token> tokens = new ArrayList<>(exact.size());
-        for (int i = 0; i < exact.size() && i < folded.size(); i++) {
-            tokens.add(new Token(exact.get(i).text(), folded.get(i).text()));
-        }
+        List<Token> tokens = new ArrayList<>();
+        words(Normalizer.normalize(text, Normalizer.Form.NFC),
+                (start, end, exact, folded) -> tokens.add(new Token(exact.utf8ToString(), folded.utf8ToString())));
         return tokens;
     }
 
     /**
      * The words of a text as the index holds them (every text field is analysed alike), with their places
-     * in the text. Unlike a query, the text is not normalised first: neither is it when indexed.
+     * in the text. The exact analysis runs, and each term is folded as the folded analysis folds it: by
+     * the folding filter's own function, its one step more. One pass, and nothing kept per word, as every
+     * list item's texts are analysed to highlight them. Unlike a query, the text is not normalised first:
+     * neither is it when indexed.
      */
-    static List<TextToken> textTokens(String text) {
-        List<Term> exact = terms(EXACT_ANALYZER, text);
-        List<Term> folded = terms(FOLDED_ANALYZER, text);
-        List<TextToken> tokens = new ArrayList<>(exact.size());
-        for (int i = 0; i < exact.size() && i < folded.size(); i++) {
-            Term term = exact.get(i);
-            BytesRef foldedTerm = new BytesRef(folded.get(i).text());
-            tokens.add(new TextToken(term.start(), term.end(), new BytesRef(term.text()), foldedTerm));
+    static void words(String text, Words words) {
+        char[] folded = new char[64];
+        BytesRefBuilder foldedTerm = new BytesRefBuilder();
+        try (TokenStream stream = EXACT_ANALYZER.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            TermToBytesRefAttribute termBytes = stream.addAttribute(TermToBytesRefAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                BytesRef exact = termBytes.getBytesRef();
+                BytesRef foldedBytes = exact;
+                if (!ascii(term)) {
+                    folded = ArrayUtil.grow(folded, term.length() * 4);
+                    int length = ASCIIFoldingFilter.foldToASCII(term.buffer(), 0, folded, 0, term.length());
+                    foldedTerm.copyChars(folded, 0, length);
+                    foldedBytes = foldedTerm.get();
+                }
+                words.word(offset.startOffset(), offset.endOffset(), exact, foldedBytes);
+            }
+            stream.end();
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
         }
-        return tokens;
+    }
+
+    /** ASCII is folded already (the filter skips it too). */
+    private static boolean ascii(CharTermAttribute term) {
+        char[] chars = term.buffer();
+        for (int i = 0; i < term.length(); i++) {
+            if (chars[i] >= '\u0080') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -96,25 +120,6 @@ final class Analysis {
             at += Character.charCount(codePoint);
         }
         return at - start;
-    }
-
-    private record Term(int start, int end, String text) {
-    }
-
-    private static List<Term> terms(Analyzer analyzer, String text) {
-        List<Term> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("q", new StringReader(text))) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(new Term(offset.startOffset(), offset.endOffset(), term.toString()));
-            }
-            stream.end();
-        } catch (IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-        return terms;
     }
 
     private static Analyzer analyzer(boolean fold) {

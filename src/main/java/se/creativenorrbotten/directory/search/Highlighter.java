@@ -2,6 +2,8 @@ package se.creativenorrbotten.directory.search;
 
 import java.util.List;
 
+import org.apache.lucene.util.BytesRef;
+
 /**
  * Marks where the query's words matched, in the first of name, headline, skill and municipality names,
  * or description that matches best. A shown text is split into words by the index's own analysis, and a
@@ -47,50 +49,72 @@ final class Highlighter {
     }
 
     private static Highlight mark(String text, List<WordMatch.Word> words) {
-        boolean[] matched = new boolean[words.size()];
-        StringBuilder html = new StringBuilder(text.length() + 32);
-        int firstMatch = -1;
-        int at = 0;
-        for (Analysis.TextToken token : Analysis.textTokens(text)) {
-            escape(html, text, at, token.start());
-            int marked = markedLength(text, token, words, matched);
+        Marks marks = new Marks(text, words);
+        Analysis.words(text, marks);
+        return marks.highlight();
+    }
+
+    /** One text, marked word by word as the analysis reads it. */
+    private static final class Marks implements Analysis.Words {
+        private final String text;
+        private final List<WordMatch.Word> words;
+        private final boolean[] matched;
+        private final StringBuilder html;
+        private int firstMatch = -1;
+        /** How far the text is copied into the HTML. */
+        private int at;
+
+        Marks(String text, List<WordMatch.Word> words) {
+            this.text = text;
+            this.words = words;
+            this.matched = new boolean[words.size()];
+            this.html = new StringBuilder(text.length() + 32);
+        }
+
+        @Override
+        public void word(int start, int end, BytesRef exact, BytesRef folded) {
+            escape(html, text, at, start);
+            int marked = markedLength(start, end, exact, folded);
             if (marked > 0) {
                 if (firstMatch < 0) {
                     firstMatch = html.length();
                 }
                 html.append("<mark>");
-                escape(html, text, token.start(), token.start() + marked);
+                escape(html, text, start, start + marked);
                 html.append("</mark>");
             }
-            escape(html, text, token.start() + marked, token.end());
-            at = token.end();
+            escape(html, text, start + marked, end);
+            at = end;
         }
-        escape(html, text, at, text.length());
-        int count = 0;
-        for (boolean m : matched) {
-            count += m ? 1 : 0;
-        }
-        return new Highlight(count == 0 ? null : window(html.toString(), firstMatch), count, count == words.size());
-    }
 
-    /** How many characters of the text word the query words mark (the longest of their marks), 0 for none. */
-    private static int markedLength(String text, Analysis.TextToken token, List<WordMatch.Word> words, boolean[] matched) {
-        int best = 0;
-        for (int w = 0; w < words.size(); w++) {
-            WordMatch.Word word = words.get(w);
-            WordMatch.Rule rule = word.strongest(token);
-            if (rule == null) {
-                continue;
+        /** How many characters of the word the query words mark (the longest of their marks), 0 for none. */
+        private int markedLength(int start, int end, BytesRef exact, BytesRef folded) {
+            int best = 0;
+            for (int w = 0; w < words.size(); w++) {
+                WordMatch.Word word = words.get(w);
+                WordMatch.Rule rule = word.strongest(exact, folded);
+                if (rule == null) {
+                    continue;
+                }
+                matched[w] = true;
+                int length = end - start;
+                if (rule.reach() == WordMatch.Reach.PREFIX) {
+                    String prefix = rule.folded() ? word.token.folded() : word.token.exact();
+                    length = Analysis.textLength(text, start, prefix.length(), rule.folded());
+                }
+                best = Math.max(best, length);
             }
-            matched[w] = true;
-            int length = token.end() - token.start();
-            if (rule.reach() == WordMatch.Reach.PREFIX) {
-                String prefix = rule.folded() ? word.token.folded() : word.token.exact();
-                length = Analysis.textLength(text, token.start(), prefix.length(), rule.folded());
-            }
-            best = Math.max(best, length);
+            return best;
         }
-        return best;
+
+        Highlight highlight() {
+            escape(html, text, at, text.length());
+            int count = 0;
+            for (boolean m : matched) {
+                count += m ? 1 : 0;
+            }
+            return new Highlight(count == 0 ? null : window(html.toString(), firstMatch), count, count == words.size());
+        }
     }
 
     /** Cuts long text to a window that starts shortly before the first match, never inside a tag or entity. */

@@ -154,9 +154,9 @@ final class WordMatch {
         }
 
         /** The strongest rule that accepts one of a text word's terms, null when none does. */
-        Rule strongest(Analysis.TextToken text) {
+        Rule strongest(BytesRef exact, BytesRef folded) {
             for (Rule rule : rules) {
-                if (rule.accepts(rule.folded() ? text.folded() : text.exact())) {
+                if (rule.accepts(rule.folded() ? folded : exact)) {
                     return rule;
                 }
             }

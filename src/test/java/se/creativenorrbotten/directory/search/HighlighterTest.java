@@ -21,6 +21,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,11 +81,11 @@ class HighlighterTest {
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analysis.INDEX_ANALYZER))) {
             for (int t = 0; t < TEXTS.size(); t++) {
                 String text = TEXTS.get(t);
-                List<Analysis.TextToken> tokens = Analysis.textTokens(text);
-                for (int w = 0; w < tokens.size(); w++) {
-                    Analysis.TextToken token = tokens.get(w);
+                List<TextWord> words = textWords(text);
+                for (int w = 0; w < words.size(); w++) {
+                    TextWord token = words.get(w);
                     String word = text.substring(token.start(), token.end());
-                    List<Analysis.TextToken> alone = Analysis.textTokens(word);
+                    List<TextWord> alone = textWords(word);
                     assertEquals(1, alone.size(), word + " is one word on its own too");
                     assertEquals(token.exact(), alone.get(0).exact());
                     assertEquals(token.folded(), alone.get(0).folded());
@@ -103,6 +104,17 @@ class HighlighterTest {
     static void close() throws IOException {
         reader.close();
         directory.close();
+    }
+
+    /** A word of a text as the analysis gives it, kept. */
+    private record TextWord(int start, int end, BytesRef exact, BytesRef folded) {
+    }
+
+    private static List<TextWord> textWords(String text) {
+        List<TextWord> words = new ArrayList<>();
+        Analysis.words(text, (start, end, exact, folded) -> words.add(new TextWord(start, end, BytesRef.deepCopyOf(exact),
+                BytesRef.deepCopyOf(folded))));
+        return words;
     }
 
     private static MemberDocument member(String name, String headline, String description) {
@@ -159,7 +171,7 @@ class HighlighterTest {
         if (html == null) {
             return marked;
         }
-        List<Analysis.TextToken> tokens = Analysis.textTokens(text);
+        List<TextWord> words = textWords(text);
         StringBuilder plain = new StringBuilder();
         int open = -1;
         for (int i = 0; i < html.length();) {
@@ -170,8 +182,8 @@ class HighlighterTest {
                 int start = open;
                 int end = plain.length();
                 int word = -1;
-                for (int w = 0; w < tokens.size(); w++) {
-                    if (tokens.get(w).start() == start && end > start && end <= tokens.get(w).end()) {
+                for (int w = 0; w < words.size(); w++) {
+                    if (words.get(w).start() == start && end > start && end <= words.get(w).end()) {
                         word = w;
                     }
                 }
