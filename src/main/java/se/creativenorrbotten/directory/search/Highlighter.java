@@ -45,7 +45,7 @@ final class Highlighter {
 
     /** True when every query word matches a word of the text. */
     static boolean matchesAll(List<WordMatch.Word> words, String text) {
-        return highlight(words, List.of(text)).complete();
+        return highlight(words, java.util.Collections.singletonList(text)).complete();
     }
 
     private static Highlight mark(String text, List<WordMatch.Word> words) {

@@ -282,6 +282,7 @@ class HighlighterTest {
         List<WordMatch.Word> words = WordMatch.words(Analysis.tokens("ilustration digital"), WordMatch.NAME_ONLY);
         assertFalse(Highlighter.matchesAll(words, "Illustration"));
         assertTrue(Highlighter.matchesAll(words, "Digital illustration"));
+        assertFalse(Highlighter.matchesAll(words, null), "a name that is missing has no word");
         assertTrue(Highlighter.matchesAll(WordMatch.words(Analysis.tokens("foto"), WordMatch.NAME_ONLY), "Fotografi"));
     }
 
