@@ -2,13 +2,15 @@ package se.creativenorrbotten.directory.search;
 
 import java.util.List;
 
-import se.creativenorrbotten.directory.common.text.Folding;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * Marks where the query's words matched, with the same rules as the query (exact or folded prefix, or
- * one typo in words of five letters or more), in the first of name, headline, skill and municipality
- * names, or description that matches best. The result is safe to insert as HTML: everything but the
- * {@code <mark>} tags is escaped. A long description is cut to a window around its first match.
+ * Marks where the query's words matched, in the first of name, headline, skill and municipality names,
+ * or description that matches best. A shown text is split into words by the index's own analysis, and a
+ * word is marked when one of a query word's {@link WordMatch.Rule}s accepts its terms: what the index
+ * matches is marked, and nothing else. A prefix match marks the prefix, any other the whole word. The
+ * result is safe to insert as HTML: everything but the {@code <mark>} tags is escaped. A long
+ * description is cut to a window around its first match.
  */
 final class Highlighter {
 
@@ -18,19 +20,19 @@ final class Highlighter {
     }
 
     /**
-     * The text that matches the most query words, marked; {@code html} is null when none matches (a typo
-     * only found in the index, say), and {@code complete} tells whether it matches every word.
+     * The text that matches the most query words, marked; {@code html} is null when none matches, and
+     * {@code complete} tells whether it matches every word.
      */
     record Highlight(String html, int matched, boolean complete) {
     }
 
-    static Highlight highlight(List<Analysis.Token> tokens, List<String> texts) {
-        Highlight best = new Highlight(null, 0, tokens.isEmpty());
+    static Highlight highlight(List<WordMatch.Word> words, List<String> texts) {
+        Highlight best = new Highlight(null, 0, words.isEmpty());
         for (String text : texts) {
             if (text == null || text.isEmpty()) {
                 continue;
             }
-            Highlight marked = mark(text, tokens);
+            Highlight marked = mark(text, words);
             if (marked.matched() > best.matched()) {
                 best = marked;
                 if (best.complete()) {
@@ -42,91 +44,77 @@ final class Highlighter {
     }
 
     /** True when every query word matches a word of the text. */
-    static boolean matchesAll(List<Analysis.Token> tokens, String text) {
-        return highlight(tokens, java.util.Collections.singletonList(text)).complete();
+    static boolean matchesAll(List<WordMatch.Word> words, String text) {
+        return highlight(words, java.util.Collections.singletonList(text)).complete();
     }
 
-    private static Highlight mark(String text, List<Analysis.Token> tokens) {
-        boolean[] matched = new boolean[tokens.size()];
-        StringBuilder html = new StringBuilder(text.length() + 32);
-        int firstMatch = -1;
-        int i = 0;
-        while (i < text.length()) {
-            if (!Character.isLetterOrDigit(text.charAt(i))) {
-                escape(html, text.charAt(i));
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
-                end++;
-            }
-            String word = text.substring(i, end);
-            int marked = markedLength(word, tokens, matched);
+    private static Highlight mark(String text, List<WordMatch.Word> words) {
+        Marks marks = new Marks(text, words);
+        Analysis.words(text, marks);
+        return marks.highlight();
+    }
+
+    /** One text, marked word by word as the analysis reads it. */
+    private static final class Marks implements Analysis.Words {
+        private final String text;
+        private final List<WordMatch.Word> words;
+        private final boolean[] matched;
+        private final StringBuilder html;
+        private int firstMatch = -1;
+        /** How far the text is copied into the HTML. */
+        private int at;
+
+        Marks(String text, List<WordMatch.Word> words) {
+            this.text = text;
+            this.words = words;
+            this.matched = new boolean[words.size()];
+            this.html = new StringBuilder(text.length() + 32);
+        }
+
+        @Override
+        public void word(int start, int end, BytesRef exact, BytesRef folded) {
+            escape(html, text, at, start);
+            int marked = markedLength(start, end, exact, folded);
             if (marked > 0) {
                 if (firstMatch < 0) {
                     firstMatch = html.length();
                 }
                 html.append("<mark>");
-                escape(html, word.substring(0, marked));
+                escape(html, text, start, start + marked);
                 html.append("</mark>");
-                escape(html, word.substring(marked));
-            } else {
-                escape(html, word);
             }
-            i = end;
+            escape(html, text, start + marked, end);
+            at = end;
         }
-        int count = 0;
-        for (boolean m : matched) {
-            count += m ? 1 : 0;
-        }
-        return new Highlight(count == 0 ? null : window(html.toString(), firstMatch), count, count == tokens.size());
-    }
 
-    /** How many leading characters of the word a query word matches, 0 for none. */
-    private static int markedLength(String word, List<Analysis.Token> tokens, boolean[] matched) {
-        String lower = word.toLowerCase(java.util.Locale.ROOT);
-        String folded = Folding.fold(word);
-        int best = 0;
-        for (int t = 0; t < tokens.size(); t++) {
-            Analysis.Token token = tokens.get(t);
-            int length = 0;
-            if (lower.startsWith(token.exact())) {
-                length = Math.min(word.length(), token.exact().length());
-            } else if (folded.startsWith(token.folded())) {
-                length = Math.min(word.length(), token.folded().length());
-            } else if (token.folded().length() >= WordMatch.MIN_TYPO_LENGTH && !folded.isEmpty()
-                    && folded.charAt(0) == token.folded().charAt(0) && withinOneEdit(folded, token.folded())) {
-                length = word.length();
-            }
-            if (length > 0) {
-                matched[t] = true;
+        /** How many characters of the word the query words mark (the longest of their marks), 0 for none. */
+        private int markedLength(int start, int end, BytesRef exact, BytesRef folded) {
+            int best = 0;
+            for (int w = 0; w < words.size(); w++) {
+                WordMatch.Word word = words.get(w);
+                WordMatch.Rule rule = word.strongest(exact, folded);
+                if (rule == null) {
+                    continue;
+                }
+                matched[w] = true;
+                int length = end - start;
+                if (rule.reach() == WordMatch.Reach.PREFIX) {
+                    String prefix = rule.folded() ? word.token.folded() : word.token.exact();
+                    length = Analysis.textLength(text, start, prefix.length(), rule.folded());
+                }
                 best = Math.max(best, length);
             }
+            return best;
         }
-        return best;
-    }
 
-    /** Damerau-Levenshtein distance at most one (one insertion, deletion, substitution or swap). */
-    static boolean withinOneEdit(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 1) {
-            return false;
-        }
-        int i = 0;
-        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        if (i == a.length() && i == b.length()) {
-            return true;
-        }
-        if (a.length() == b.length()) {
-            if (a.substring(i + 1).equals(b.substring(i + 1))) {
-                return true;
+        Highlight highlight() {
+            escape(html, text, at, text.length());
+            int count = 0;
+            for (boolean m : matched) {
+                count += m ? 1 : 0;
             }
-            return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-                    && a.substring(i + 2).equals(b.substring(i + 2));
+            return new Highlight(count == 0 ? null : window(html.toString(), firstMatch), count, count == words.size());
         }
-        return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 
     /** Cuts long text to a window that starts shortly before the first match, never inside a tag or entity. */
@@ -153,8 +141,8 @@ final class Highlighter {
         return (start > 0 ? "…" : "") + html.substring(start, end) + (end < html.length() ? "…" : "");
     }
 
-    private static void escape(StringBuilder out, CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
+    private static void escape(StringBuilder out, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
             escape(out, text.charAt(i));
         }
     }

@@ -96,7 +96,8 @@ final class MemberSearch {
     }
 
     SearchResult search(MemberQuery query, DisplayLanguage language) throws IOException {
-        List<Analysis.Token> tokens = query.text() == null ? List.of() : Analysis.tokens(query.text());
+        List<WordMatch.Word> queryWords = query.text() == null ? List.of()
+                : WordMatch.words(Analysis.tokens(query.text()), WordMatch.ALL_FIELDS);
         boolean text = query.text() != null;
         boolean publicScope = query.statuses().isEmpty();
         long now = clock.millis();
@@ -137,7 +138,7 @@ final class MemberSearch {
                 }
             }
         }
-        WordMatch[][] words = text ? match(tokens, WordMatch.ALL_FIELDS, base) : new WordMatch[leaves.size()][];
+        WordMatch[][] words = text ? match(queryWords, base) : new WordMatch[leaves.size()][];
         // Counts over the whole public index (computed once per searcher) serve only unnarrowed public queries;
         // featuring and staleness change with the clock, so their counts are not cached.
         boolean timed = query.featured() != null || query.updatedBefore() != null;
@@ -169,7 +170,7 @@ final class MemberSearch {
         if (total > 0) {
             int wanted = query.page().offset() + query.page().size();
             List<Ranker.Hit> top = ranker.top(sort, hits, wanted, words, municipalityRank(query.near()), featured);
-            items = items(top, query.page().offset(), tokens, !publicScope, now);
+            items = items(top, query.page().offset(), queryWords, !publicScope, now);
         }
         return new SearchResult(items, total, facets(query, counts, language));
     }
@@ -210,9 +211,8 @@ final class MemberSearch {
      * How each query word matches each segment; narrows {@code base} to the documents every word matches
      * (no words: nothing).
      */
-    private WordMatch[][] match(List<Analysis.Token> tokens, int fields, FixedBitSet[] base) throws IOException {
+    private WordMatch[][] match(List<WordMatch.Word> compiled, FixedBitSet[] base) throws IOException {
         index.startRequest();
-        List<WordMatch.Word> compiled = tokens.stream().map(token -> new WordMatch.Word(token, fields)).toList();
         WordMatch[][] words = new WordMatch[leaves.size()][];
         for (LeafReaderContext leaf : leaves) {
             WordMatch[] matches = new WordMatch[compiled.size()];
@@ -228,10 +228,13 @@ final class MemberSearch {
         return words;
     }
 
-    /** The public members whose names match every word best, for suggestions (no facets, no highlight). */
-    List<MemberSummary> names(List<Analysis.Token> tokens, int wanted) throws IOException {
+    /**
+     * The public members whose names match every word best, for suggestions (no facets, no highlight);
+     * the words are compiled for the name only ({@link WordMatch#NAME_ONLY}).
+     */
+    List<MemberSummary> names(List<WordMatch.Word> queryWords, int wanted) throws IOException {
         FixedBitSet[] hits = copy(publicDocs);
-        WordMatch[][] words = match(tokens, WordMatch.NAME_ONLY, hits);
+        WordMatch[][] words = match(queryWords, hits);
         long now = clock.millis();
         return items(ranker.top(SearchSort.RELEVANCE, hits, wanted, words, null, null), 0, List.of(), false, now);
     }
@@ -290,7 +293,7 @@ final class MemberSearch {
     }
 
     /** The page's list items, read from the cards (in document order per segment) and highlighted. */
-    private List<MemberSummary> items(List<Ranker.Hit> top, int offset, List<Analysis.Token> tokens, boolean withStatus,
+    private List<MemberSummary> items(List<Ranker.Hit> top, int offset, List<WordMatch.Word> queryWords, boolean withStatus,
             long now) throws IOException {
         List<Ranker.Hit> page = top.subList(Math.min(offset, top.size()), top.size());
         MemberSummary[] items = new MemberSummary[page.size()];
@@ -309,25 +312,25 @@ final class MemberSearch {
                 cardsLeaf = hit.leaf();
             }
             cards.advanceExact(hit.doc());
-            items[i] = item(Fields.summary(cards.binaryValue(), withStatus, now), hit, tokens);
+            items[i] = item(Fields.summary(cards.binaryValue(), withStatus, now), hit, queryWords);
         }
         return List.of(items);
     }
 
-    private MemberSummary item(MemberSummary card, Ranker.Hit hit, List<Analysis.Token> tokens) throws IOException {
-        if (tokens.isEmpty()) {
+    private MemberSummary item(MemberSummary card, Ranker.Hit hit, List<WordMatch.Word> queryWords) throws IOException {
+        if (queryWords.isEmpty()) {
             return card;
         }
         List<String> texts = new ArrayList<>();
         texts.add(card.name());
         texts.add(card.headline());
         texts.addAll(Fields.tags(card.skills(), card.municipality(), taxonomy));
-        Highlighter.Highlight best = Highlighter.highlight(tokens, texts);
+        Highlighter.Highlight best = Highlighter.highlight(queryWords, texts);
         if (!best.complete()) {
             // Only then is the (compressed, stored) description worth reading.
             LeafReader reader = leaves.get(hit.leaf()).reader();
             String description = reader.storedFields().document(hit.doc(), DESCRIPTION_ONLY).get(Fields.DESCRIPTION_TEXT);
-            Highlighter.Highlight inDescription = Highlighter.highlight(tokens, Collections.singletonList(description));
+            Highlighter.Highlight inDescription = Highlighter.highlight(queryWords, Collections.singletonList(description));
             if (inDescription.matched() > best.matched()) {
                 best = inDescription;
             }

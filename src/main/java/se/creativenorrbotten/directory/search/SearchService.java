@@ -116,24 +116,27 @@ public class SearchService {
         if (tokens.isEmpty()) {
             return new SuggestionList(List.of());
         }
+        List<WordMatch.Word> words = WordMatch.words(tokens, WordMatch.NAME_ONLY);
         return withSearch(search -> {
-            List<Suggestion> items = new ArrayList<>(skillSuggestions(tokens, search.taxonomy(), language));
-            for (MemberSummary member : search.names(tokens, MAX_SUGGESTIONS - items.size())) {
+            List<Suggestion> items = new ArrayList<>(skillSuggestions(words, search.taxonomy(), language));
+            for (MemberSummary member : search.names(words, MAX_SUGGESTIONS - items.size())) {
                 items.add(new Suggestion(member.name(), "member", member.slug()));
             }
             return new SuggestionList(items);
         });
     }
 
-    private static List<Suggestion> skillSuggestions(List<Analysis.Token> tokens, Taxonomy taxonomy, DisplayLanguage language) {
+    /** The skills with a name that has every query word, by the same rules that find members. */
+    private static List<Suggestion> skillSuggestions(List<WordMatch.Word> words, Taxonomy taxonomy,
+            DisplayLanguage language) {
         List<Suggestion> skills = new ArrayList<>();
         boolean en = language == DisplayLanguage.EN;
         taxonomy.skills().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(skill -> {
             String preferred = skill.getValue()[en ? 1 : 0];
             String other = skill.getValue()[en ? 0 : 1];
-            if (Highlighter.matchesAll(tokens, preferred)) {
+            if (Highlighter.matchesAll(words, preferred)) {
                 skills.add(new Suggestion(preferred, "skill", skill.getKey()));
-            } else if (Highlighter.matchesAll(tokens, other)) {
+            } else if (Highlighter.matchesAll(words, other)) {
                 skills.add(new Suggestion(other, "skill", skill.getKey()));
             }
         });

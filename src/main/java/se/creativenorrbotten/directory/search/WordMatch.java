@@ -1,6 +1,8 @@
 package se.creativenorrbotten.directory.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
@@ -22,6 +24,9 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
  * municipality names 2, description 1, times kind exact word 10, exact prefix 9 (words typed with
  * diacritics), folded word 8, folded prefix 7, one typo 6 (words of five letters or more, not in the
  * first letter). The field weights halve, so a weaker kind in a stronger field still ranks higher.
+ *
+ * <p>A word's {@link Rule}s are the one definition of what it matches: the index finds the terms they
+ * accept, and the highlighter asks them about the words of a shown text.
  */
 final class WordMatch {
 
@@ -59,70 +64,129 @@ final class WordMatch {
     static final int ALL_FIELDS = FIELDS.length;
     static final int NAME_ONLY = 1;
 
-    /** A query word, with its typo automaton built once for every segment and field. */
+    /** How far a rule reaches from its word: the word itself, longer terms that begin with it, or one typo. */
+    enum Reach { WORD, PREFIX, TYPO }
+
+    /**
+     * One way a query word matches a term of the exact or the folded analysis, and the kind of match it
+     * is (a score above). The index finds the terms it accepts ({@link #find}); the highlighter asks it
+     * about one term ({@link #accepts}): the same rule, read two ways, as Lucene's own compiled automata do.
+     */
+    record Rule(boolean folded, int kind, Reach reach, BytesRef word, CompiledAutomaton typos) {
+
+        /** Calls {@code found} positioned on each term of {@code terms} the rule accepts. */
+        void find(Terms terms, Found found) throws IOException {
+            if (reach == Reach.TYPO) {
+                TermsEnum accepted = typos.getTermsEnum(terms);
+                for (BytesRef term = accepted.next(); term != null; term = accepted.next()) {
+                    found.at(accepted);
+                }
+                return;
+            }
+            TermsEnum all = terms.iterator();
+            if (reach == Reach.WORD) {
+                if (all.seekExact(word)) {
+                    found.at(all);
+                }
+                return;
+            }
+            // Terms are sorted, so the ones that begin with the word follow it (or its place) in a row.
+            if (all.seekCeil(word) == TermsEnum.SeekStatus.END) {
+                return;
+            }
+            for (BytesRef term = all.term(); term != null && StringHelper.startsWith(term, word); term = all.next()) {
+                if (term.length > word.length) {
+                    found.at(all);
+                }
+            }
+        }
+
+        /** True when {@link #find} would find this term. */
+        boolean accepts(BytesRef term) {
+            return switch (reach) {
+                case WORD -> word.bytesEquals(term);
+                case PREFIX -> term.length > word.length && StringHelper.startsWith(term, word);
+                case TYPO -> switch (typos.type) {
+                    case NONE -> false;
+                    case ALL -> true;
+                    case SINGLE -> typos.term.bytesEquals(term);
+                    case NORMAL -> typos.runAutomaton.run(term.bytes, term.offset, term.length);
+                };
+            };
+        }
+    }
+
+    interface Found {
+        void at(TermsEnum term) throws IOException;
+    }
+
+    /** A query word, with its rules built once for every segment and field (and every text highlighted). */
     static final class Word {
         final Analysis.Token token;
         final int fields;
-        final BytesRef exact;
-        final BytesRef folded;
-        final CompiledAutomaton typos;
+        /** Strongest kind first. */
+        final List<Rule> rules;
 
         Word(Analysis.Token token, int fields) {
             this.token = token;
             this.fields = fields;
-            this.exact = new BytesRef(token.exact());
-            this.folded = new BytesRef(token.folded());
-            this.typos = token.folded().codePointCount(0, token.folded().length()) >= MIN_TYPO_LENGTH
-                    ? FuzzyQuery.getFuzzyAutomaton(token.folded(), 1, TYPO_PREFIX, true) : null;
+            BytesRef exact = new BytesRef(token.exact());
+            BytesRef folded = new BytesRef(token.folded());
+            List<Rule> rules = new ArrayList<>(5);
+            rules.add(new Rule(false, EXACT, Reach.WORD, exact, null));
+            // A word typed without diacritics is its own folded form: its prefixes are found (and score) as folded.
+            if (!exact.bytesEquals(folded) && exact.length >= MIN_PREFIX_LENGTH) {
+                rules.add(new Rule(false, EXACT_PREFIX, Reach.PREFIX, exact, null));
+            }
+            rules.add(new Rule(true, FOLDED, Reach.WORD, folded, null));
+            if (folded.length >= MIN_PREFIX_LENGTH) {
+                rules.add(new Rule(true, FOLDED_PREFIX, Reach.PREFIX, folded, null));
+            }
+            if (token.folded().codePointCount(0, token.folded().length()) >= MIN_TYPO_LENGTH) {
+                CompiledAutomaton typos = FuzzyQuery.getFuzzyAutomaton(token.folded(), 1, TYPO_PREFIX, true);
+                rules.add(new Rule(true, TYPO, Reach.TYPO, folded, typos));
+            }
+            this.rules = List.copyOf(rules);
         }
 
         String key() {
             return token.exact() + '\u0000' + token.folded() + '\u0000' + fields;
         }
+
+        /** The strongest rule that accepts one of a text word's terms, null when none does. */
+        Rule strongest(BytesRef exact, BytesRef folded) {
+            for (Rule rule : rules) {
+                if (rule.accepts(rule.folded() ? folded : exact)) {
+                    return rule;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The query's words, compiled. */
+    static List<Word> words(List<Analysis.Token> tokens, int fields) {
+        return tokens.stream().map(token -> new Word(token, fields)).toList();
     }
 
     /** Computes into the given zeroed arrays (score at least maxDoc long, matches exactly maxDoc bits). */
     static WordMatch compute(LeafReader reader, Word word, byte[] score, FixedBitSet matches) throws IOException {
         PostingsEnum[] reuse = new PostingsEnum[1];
         long[] postings = new long[1];
-        boolean diacritics = !word.exact.bytesEquals(word.folded);
         for (int f = 0; f < word.fields; f++) {
             int weight = FIELD_WEIGHTS[f];
-            Terms exactTerms = reader.terms(FIELDS[f] + Analysis.EXACT);
-            if (exactTerms != null) {
-                scan(exactTerms.iterator(), word.exact, diacritics, weight * EXACT, weight * EXACT_PREFIX, score, matches, reuse,
-                        postings);
-            }
-            Terms foldedTerms = reader.terms(FIELDS[f] + Analysis.FOLDED);
-            if (foldedTerms != null) {
-                scan(foldedTerms.iterator(), word.folded, true, weight * FOLDED, weight * FOLDED_PREFIX, score, matches, reuse,
-                        postings);
-                if (word.typos != null) {
-                    TermsEnum typos = word.typos.getTermsEnum(foldedTerms);
-                    for (BytesRef term = typos.next(); term != null; term = typos.next()) {
-                        post(typos, weight * TYPO, score, matches, reuse, postings);
-                    }
+            Terms exact = reader.terms(FIELDS[f] + Analysis.EXACT);
+            Terms folded = reader.terms(FIELDS[f] + Analysis.FOLDED);
+            for (Rule rule : word.rules) {
+                Terms terms = rule.folded() ? folded : exact;
+                if (terms == null) {
+                    continue;
                 }
+                int value = weight * rule.kind();
+                rule.find(terms, at -> post(at, value, score, matches, reuse, postings));
             }
         }
         return new WordMatch(score, matches, postings[0]);
-    }
-
-    /** The word itself, and with {@code prefixes} every longer term it begins. */
-    private static void scan(TermsEnum terms, BytesRef word, boolean prefixes, int wordScore, int prefixScore, byte[] score,
-            FixedBitSet matches, PostingsEnum[] reuse, long[] postings) throws IOException {
-        if (!prefixes || word.length < MIN_PREFIX_LENGTH) {
-            if (terms.seekExact(word)) {
-                post(terms, wordScore, score, matches, reuse, postings);
-            }
-            return;
-        }
-        if (terms.seekCeil(word) == TermsEnum.SeekStatus.END) {
-            return;
-        }
-        for (BytesRef term = terms.term(); term != null && StringHelper.startsWith(term, word); term = terms.next()) {
-            post(terms, term.length == word.length ? wordScore : prefixScore, score, matches, reuse, postings);
-        }
     }
 
     private static void post(TermsEnum terms, int value, byte[] score, FixedBitSet matches, PostingsEnum[] reuse,
