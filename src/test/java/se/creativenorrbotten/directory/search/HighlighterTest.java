@@ -118,8 +118,10 @@ class HighlighterTest {
     }
 
     private static MemberDocument member(String name, String headline, String description) {
-        return new MemberDocument(UUID.randomUUID(), "m", name, MemberType.FREELANCER, headline, description, "",
-                List.of(), List.of(), List.of(), null, null, true, Instant.EPOCH, Instant.EPOCH, 0, MemberStatus.PUBLISHED, null);
+        return MemberDocument.builder().id(UUID.randomUUID()).slug("m").name(name).type(MemberType.FREELANCER).headline(headline)
+                .description(description).municipality("").serviceArea(List.of()).skills(List.of()).languages(List.of())
+                .seeks(List.of()).offers(List.of()).availableForWork(true).createdAt(Instant.EPOCH).updatedAt(Instant.EPOCH)
+                .status(MemberStatus.PUBLISHED).build();
     }
 
     @ParameterizedTest
