@@ -31,6 +31,7 @@ import se.creativenorrbotten.client.model.MemberPage;
 import se.creativenorrbotten.client.model.MemberPatch;
 import se.creativenorrbotten.client.model.MemberRepresentation;
 import se.creativenorrbotten.client.model.MemberType;
+import se.creativenorrbotten.client.model.Opportunity;
 import se.creativenorrbotten.client.model.PasswordInput;
 import se.creativenorrbotten.client.model.PublicMember;
 import se.creativenorrbotten.client.model.Skill;
@@ -59,7 +60,7 @@ public final class ClientCheck {
         ApiResponse<Member> created = members.createMemberWithHttpInfo(new MemberInput().name(name)
                 .type(MemberType.FREELANCER).municipality("2580").skills(List.of("photography"))
                 .headline("Fotograf i Luleå").phone("070-123 45 67").notes("Made by the Java client check.")
-                .availableForWork(true), null);
+                .availableForWork(true).seeks(List.of(Opportunity.COLLABORATION, Opportunity.ASSIGNMENTS)), null);
         check(created.getStatusCode() == 201, "createMember answered " + created.getStatusCode());
         Member member = created.getData();
         UUID id = member.getId();
@@ -69,8 +70,8 @@ public final class ClientCheck {
         // Search for it (the index follows writes within a second or so).
         MemberPage page = null;
         for (int i = 0; i < 50; i++) {
-            page = publicMembers.searchMembers(null, null, null, null, null, null, null, nonce, null, null, null, null,
-                    null, null, null, null, null, null);
+            page = publicMembers.searchMembers(null, null, null, null, null, null, null, null, nonce,
+                    List.of(Opportunity.COLLABORATION), null, null, null, null, null, null, null, null, null, null);
             if (page.getTotal() > 0) {
                 break;
             }
@@ -78,6 +79,8 @@ public final class ClientCheck {
         }
         check(page.getTotal() == 1 && page.getItems().get(0).getId().equals(id), "search for " + nonce + " found "
                 + page.getTotal());
+        check(List.of(Opportunity.ASSIGNMENTS, Opportunity.COLLABORATION).equals(member.getSeeks()),
+                "seeks in the enum's order: " + member.getSeeks());
 
         // A typed merge patch changes a property ...
         ApiResponse<Member> patched = members.patchMemberWithHttpInfo(id, etag,
