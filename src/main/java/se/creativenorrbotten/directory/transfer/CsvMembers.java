@@ -1,0 +1,323 @@
+package se.creativenorrbotten.directory.transfer;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import se.creativenorrbotten.directory.common.problem.FieldError;
+import se.creativenorrbotten.directory.member.dto.MemberInput;
+
+/**
+ * Reads members from CSV as Swedish Excel writes it: UTF-8 with or without a byte order mark, {@code ;} or {@code ,}
+ * between cells (whichever the header line has more of), quoted cells with line breaks, columns named by their
+ * English or Swedish header ({@link MemberColumn}) in any order. It reads as it goes: a row at a time, never the whole
+ * file. Nothing escapes as an exception: what is wrong with the file as a whole is in {@link Reading#fileProblems()}
+ * (then no rows follow, or none after the point where it was found), what is wrong with a row in its {@link CsvRow}.
+ */
+public final class CsvMembers {
+
+    /** Rows of members a file may have, besides the header. */
+    public static final int DEFAULT_MAX_ROWS = 100_000;
+
+    /** The column the file of failed rows adds; a file that has it (fixed and imported again) has it ignored. */
+    public static final String ERRORS_COLUMN = "errors";
+    private static final String ERRORS_COLUMN_SWEDISH = "fel";
+
+    private static final int BOM = 0xFEFF;
+    /** Bytes checked as UTF-8 before anything is read, and the longest header line. */
+    private static final int PREFIX = 64 * 1024;
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final Vocabulary vocabulary;
+    private final int maxRows;
+
+    public CsvMembers(Vocabulary vocabulary, int maxRows) {
+        this.vocabulary = vocabulary;
+        this.maxRows = maxRows;
+    }
+
+    public CsvMembers(Vocabulary vocabulary) {
+        this(vocabulary, DEFAULT_MAX_ROWS);
+    }
+
+    /** Starts reading; the caller closes the reading (which closes {@code in}). */
+    public Reading read(InputStream in) {
+        Reading reading = new Reading(in);
+        reading.start();
+        return reading;
+    }
+
+    /** The rows of one file, in order; {@link #fileProblems()} is complete once the rows are. */
+    public final class Reading implements Iterator<CsvRow>, Closeable {
+
+        private final InputStream source;
+        private final List<FieldError> fileProblems = new ArrayList<>();
+        private final List<MemberColumn> columns = new ArrayList<>();
+        private CSVParser parser;
+        private Iterator<CSVRecord> records;
+        private CsvRow next;
+        private long rows;
+
+        private Reading(InputStream source) {
+            this.source = source;
+        }
+
+        public List<FieldError> fileProblems() {
+            return List.copyOf(fileProblems);
+        }
+
+        /** The columns in the file's order; null for a column that is ignored (the errors column). */
+        public List<MemberColumn> columns() {
+            return java.util.Collections.unmodifiableList(columns);
+        }
+
+        private void start() {
+            try {
+                BufferedInputStream bytes = new BufferedInputStream(source, PREFIX);
+                String encoding = utf8Problem(bytes);
+                if (encoding != null) {
+                    fileProblems.add(new FieldError("file", encoding));
+                    return;
+                }
+                CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+                BufferedReader text = new BufferedReader(new InputStreamReader(bytes, decoder), PREFIX);
+                text.mark(1);
+                if (text.read() != BOM) {
+                    text.reset();
+                }
+                char delimiter = delimiter(text);
+                parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
+                        .setTrim(false).get().parse(text);
+                records = parser.iterator();
+                if (!records.hasNext()) {
+                    fileProblems.add(new FieldError("file", "the file is empty: the first row must name the columns"));
+                    return;
+                }
+                header(records.next());
+                advance();
+            } catch (IOException | UncheckedIOException e) {
+                fail(e);
+            }
+        }
+
+        private void header(CSVRecord header) {
+            List<MemberColumn> seen = new ArrayList<>();
+            for (String name : header) {
+                String cleaned = name.strip();
+                MemberColumn column = MemberColumn.byHeader(cleaned);
+                columns.add(column);
+                if (column == null) {
+                    String lower = cleaned.toLowerCase(Locale.ROOT);
+                    if (!lower.equals(ERRORS_COLUMN) && !lower.equals(ERRORS_COLUMN_SWEDISH)) {
+                        fileProblems.add(new FieldError("header", "unknown column '" + cleaned + "'; see"
+                                + " /api/v1/imports/template.csv for the columns (English or Swedish names)"));
+                    }
+                } else if (seen.contains(column)) {
+                    fileProblems.add(new FieldError("header", "column '" + cleaned + "' appears twice"));
+                } else {
+                    seen.add(column);
+                }
+            }
+            for (MemberColumn required : List.of(MemberColumn.NAME, MemberColumn.TYPE, MemberColumn.MUNICIPALITY,
+                    MemberColumn.SKILLS)) {
+                if (!seen.contains(required)) {
+                    fileProblems.add(new FieldError("header", "column '" + required.english() + "' ('" + required.swedish()
+                            + "') is missing"));
+                }
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public CsvRow next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            CsvRow row = next;
+            advance();
+            return row;
+        }
+
+        private void advance() {
+            next = null;
+            if (!fileProblems.isEmpty()) {
+                return;
+            }
+            try {
+                while (records.hasNext()) {
+                    CSVRecord record = records.next();
+                    if (isBlank(record)) {
+                        continue;
+                    }
+                    if (++rows > maxRows) {
+                        fileProblems.add(new FieldError("file", "the file has more than " + maxRows
+                                + " rows of members; split it"));
+                        return;
+                    }
+                    next = row(record);
+                    return;
+                }
+            } catch (UncheckedIOException e) {
+                fail(e);
+            }
+        }
+
+        private CsvRow row(CSVRecord record) {
+            List<FieldError> problems = new ArrayList<>();
+            List<String> cells = record.toList();
+            ObjectNode member = JSON.createObjectNode();
+            String slug = null;
+            for (int i = 0; i < cells.size(); i++) {
+                String cell = cells.get(i);
+                MemberColumn column = i < columns.size() ? columns.get(i) : null;
+                if (column == null) {
+                    if (i >= columns.size() && !cell.isBlank()) {
+                        problems.add(new FieldError("column " + (i + 1), "the row has more cells than the header has columns"));
+                    }
+                    continue;
+                }
+                if (cell.length() > MemberColumn.MAX_CELL) {
+                    problems.add(new FieldError(column.english(), "must be at most " + MemberColumn.MAX_CELL + " characters long"));
+                    continue;
+                }
+                String value = unguarded(cell);
+                if (column == MemberColumn.SLUG && !value.isBlank()) {
+                    slug = value.strip();
+                }
+                JsonNode json = column.read(value, vocabulary, problems);
+                if (json != null) {
+                    member.set(column.english(), json);
+                }
+            }
+            MemberInput input = null;
+            if (problems.isEmpty()) {
+                try {
+                    input = JSON.treeToValue(member, MemberInput.class);
+                } catch (IOException | IllegalArgumentException e) {
+                    problems.add(new FieldError("row", "the row cannot be read as a member"));
+                }
+            }
+            return new CsvRow(record.getRecordNumber(), slug, input, problems, cells);
+        }
+
+        private void fail(Exception e) {
+            next = null;
+            Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+            fileProblems.add(new FieldError("file", cause instanceof CharacterCodingException
+                    ? NOT_UTF8 : "the file could not be read to its end"));
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (parser != null) {
+                parser.close();
+            }
+            source.close();
+        }
+    }
+
+    private static final String NOT_UTF8 = "the file is not UTF-8 text; in Excel, save it as 'CSV UTF-8 (kommaavgränsad)'";
+
+    /**
+     * Checks the first bytes as UTF-8 without consuming them: a file saved by Excel as plain 'CSV' is Windows-1252,
+     * whose å, ä and ö (E5, E4, F6) are never valid UTF-8, so such a file is refused before any row is read.
+     */
+    private static String utf8Problem(BufferedInputStream bytes) throws IOException {
+        bytes.mark(PREFIX);
+        byte[] prefix = bytes.readNBytes(PREFIX);
+        bytes.reset();
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(prefix);
+        CharBuffer out = CharBuffer.allocate(prefix.length);
+        // Not the end of input: a character cut off at the prefix's end is not an error.
+        CoderResult result = decoder.decode(in, out, prefix.length < PREFIX);
+        if (result.isError()) {
+            int bad = prefix[in.position()] & 0xFF;
+            return NOT_UTF8 + " (byte " + String.format("0x%02X", bad) + " at offset " + in.position()
+                    + (bad >= 0xC0 || (bad >= 0x80 && bad <= 0xBF) ? ", perhaps Windows-1252 as older Excel saves CSV" : "")
+                    + ")";
+        }
+        return null;
+    }
+
+    /** ';' or ',', whichever the header line has more of (outside quotes); ';' when it has neither. */
+    private static char delimiter(BufferedReader text) throws IOException {
+        text.mark(PREFIX);
+        int semicolons = 0;
+        int commas = 0;
+        boolean quoted = false;
+        for (int i = 0, c = text.read(); c != -1 && i < PREFIX - 1; i++, c = text.read()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            } else if (!quoted && c == ',') {
+                commas++;
+            }
+        }
+        text.reset();
+        return commas > semicolons ? ',' : ';';
+    }
+
+    private static boolean isBlank(CSVRecord record) {
+        for (String value : record) {
+            if (!value.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The cell without the apostrophe the export puts before a value that spreadsheets would run as a formula
+     * ({@code =}, {@code +}, {@code -}, {@code @}: a phone number such as {@code +46 70-174 06 42}).
+     */
+    static String unguarded(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && isFormulaStart(cell.charAt(1)) ? cell.substring(1) : cell;
+    }
+
+    /** The cell as the export writes it: see {@link #unguarded}. */
+    static String guarded(String cell) {
+        return !cell.isEmpty() && (isFormulaStart(cell.charAt(0)) || cell.charAt(0) == '\'' && cell.length() > 1
+                && isFormulaStart(cell.charAt(1))) ? "'" + cell : cell;
+    }
+
+    private static boolean isFormulaStart(char c) {
+        return c == '=' || c == '+' || c == '-' || c == '@';
+    }
+}
