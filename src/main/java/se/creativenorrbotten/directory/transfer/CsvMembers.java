@@ -267,8 +267,7 @@ public final class CsvMembers {
         if (result.isError()) {
             int bad = prefix[in.position()] & 0xFF;
             return NOT_UTF8 + " (byte " + String.format("0x%02X", bad) + " at offset " + in.position()
-                    + (bad >= 0xC0 || (bad >= 0x80 && bad <= 0xBF) ? ", perhaps Windows-1252 as older Excel saves CSV" : "")
-                    + ")";
+                    + ": perhaps Windows-1252, as Excel saves plain 'CSV')";
         }
         return null;
     }
@@ -305,16 +304,25 @@ public final class CsvMembers {
 
     /**
      * The cell without the apostrophe the export puts before a value that spreadsheets would run as a formula
-     * ({@code =}, {@code +}, {@code -}, {@code @}: a phone number such as {@code +46 70-174 06 42}).
+     * ({@code =}, {@code +}, {@code -}, {@code @}: a phone number such as {@code +46 70-174 06 42}). A value that
+     * itself starts with apostrophes before such a character gets one more, so that every value comes back.
      */
     static String unguarded(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && isFormulaStart(cell.charAt(1)) ? cell.substring(1) : cell;
+        return cell.startsWith("'") && isGuardable(cell.substring(1)) ? cell.substring(1) : cell;
     }
 
     /** The cell as the export writes it: see {@link #unguarded}. */
     static String guarded(String cell) {
-        return !cell.isEmpty() && (isFormulaStart(cell.charAt(0)) || cell.charAt(0) == '\'' && cell.length() > 1
-                && isFormulaStart(cell.charAt(1))) ? "'" + cell : cell;
+        return isGuardable(cell) ? "'" + cell : cell;
+    }
+
+    /** Apostrophes, if any, then a formula's first character. */
+    private static boolean isGuardable(String cell) {
+        int i = 0;
+        while (i < cell.length() && cell.charAt(i) == '\'') {
+            i++;
+        }
+        return i < cell.length() && isFormulaStart(cell.charAt(i));
     }
 
     private static boolean isFormulaStart(char c) {
