@@ -1,5 +1,6 @@
 package se.creativenorrbotten.directory.member;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,19 @@ public class ConsentRepository implements PanacheRepositoryBase<MemberConsent, L
     /** Each kind's latest record: the consents in force. */
     public Collection<MemberConsent> current(UUID memberId) {
         return inForce(all(memberId));
+    }
+
+    /** The consents in force of each of the members (one query), by member; a member without any is left out. */
+    public Map<UUID, Collection<MemberConsent>> current(Collection<UUID> memberIds) {
+        Map<UUID, List<MemberConsent>> logs = new LinkedHashMap<>();
+        if (!memberIds.isEmpty()) {
+            for (MemberConsent consent : find("memberId in ?1", Sort.ascending("id"), memberIds).list()) {
+                logs.computeIfAbsent(consent.getMemberId(), id -> new ArrayList<>()).add(consent);
+            }
+        }
+        Map<UUID, Collection<MemberConsent>> current = new LinkedHashMap<>();
+        logs.forEach((id, log) -> current.put(id, inForce(log)));
+        return current;
     }
 
     /** Of a consent log (oldest first), each kind's latest record. */

@@ -56,6 +56,10 @@ public class MemberConsent {
         this.actor = actor;
     }
 
+    UUID getMemberId() {
+        return memberId;
+    }
+
     public String getKind() {
         return kind;
     }

@@ -38,6 +38,44 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
                 : find("nameSkeleton = ?1 and name <> ?2 and id <> ?3", skeletonKey, name, self).firstResultOptional();
     }
 
+    /** Up to {@code size} members of the selection in id order, after {@code after} (null: from the first). */
+    public List<Member> batch(MemberSelection selection, UUID after, int size) {
+        StringBuilder where = new StringBuilder("where 1 = 1");
+        if (after != null) {
+            where.append(" and m.id > :after");
+        }
+        if (!selection.statuses().isEmpty()) {
+            where.append(" and m.status in :statuses");
+        }
+        if (!selection.types().isEmpty()) {
+            where.append(" and m.type in :types");
+        }
+        if (!selection.municipalities().isEmpty()) {
+            where.append(" and m.municipalityCode in :municipalities");
+        }
+        if (!selection.skills().isEmpty()) {
+            where.append(" and m.id in (select c.id from Member c join c.skills s where s in :skills)");
+        }
+        var query = getEntityManager().createQuery("select m from Member m " + where + " order by m.id", Member.class)
+                .setMaxResults(size);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        if (!selection.statuses().isEmpty()) {
+            query.setParameter("statuses", selection.statuses());
+        }
+        if (!selection.types().isEmpty()) {
+            query.setParameter("types", selection.types());
+        }
+        if (!selection.municipalities().isEmpty()) {
+            query.setParameter("municipalities", selection.municipalities());
+        }
+        if (!selection.skills().isEmpty()) {
+            query.setParameter("skills", selection.skills());
+        }
+        return query.getResultList();
+    }
+
     /** The slugs in use that equal {@code base} or extend it with a suffix ({@code base-2}, …). */
     public List<String> slugsStartingWith(String base) {
         return getEntityManager()

@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -109,6 +111,19 @@ public class MemberService {
     /** The full record, by id or by slug (curators). */
     public MemberView get(String idOrSlug) {
         return view(find(idOrSlug));
+    }
+
+    /**
+     * Up to {@code size} members of the selection in id order after {@code after} (null: from the first), for an
+     * export that reads the directory batch by batch. The transaction is for memory, not for writing: it ends with
+     * the batch, and the session with it lets go of the members read, so an export of any size holds one batch.
+     */
+    @Transactional
+    public List<MemberView> batch(MemberSelection selection, UUID after, int size) {
+        List<Member> batch = members.batch(selection, after, size);
+        Map<UUID, Collection<MemberConsent>> inForce = consents.current(
+                batch.stream().map(Member::getId).toList());
+        return batch.stream().map(member -> view(member, inForce.getOrDefault(member.getId(), List.of()))).toList();
     }
 
     /** Adds a member for a curator: published at once, or pending to be reviewed like an application. */

@@ -1,6 +1,5 @@
 package se.creativenorrbotten.directory.transfer;
 
-import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,9 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Writes members as CSV that Swedish Excel opens as it is: UTF-8 with a byte order mark, {@code ;} between cells,
  * CRLF between rows, English headers. Each member is given as the JSON of its view, so a column is read by its
  * property's name ({@link MemberColumn#english()}). A cell that a spreadsheet would run as a formula gets an
- * apostrophe in front, which {@link CsvMembers} takes off again.
+ * apostrophe in front, which {@link CsvMembers} takes off again. The stream stays the caller's: flush, never close.
  */
-public final class CsvWriter implements Flushable, Closeable {
+public final class CsvWriter implements Flushable {
 
     public static final char DELIMITER = ';';
     public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
@@ -54,10 +53,5 @@ public final class CsvWriter implements Flushable, Closeable {
     @Override
     public void flush() throws IOException {
         printer.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        printer.close(true);
     }
 }
