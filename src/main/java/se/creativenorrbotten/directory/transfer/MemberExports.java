@@ -101,31 +101,39 @@ public class MemberExports {
     }
 
     public void csv(MemberSelection selection, OutputStream out) throws IOException {
+        csv(selection, out, BATCH);
+    }
+
+    void csv(MemberSelection selection, OutputStream out, int batchSize) throws IOException {
         CsvWriter csv = new CsvWriter(out, List.of(MemberColumn.values()));
         UUID after = null;
         List<MemberView> batch;
         do {
-            batch = members.batch(selection, after, BATCH);
+            batch = members.batch(selection, after, batchSize);
             for (MemberView member : batch) {
                 csv.member(json.valueToTree(member));
                 after = member.id();
             }
             csv.flush();
-        } while (batch.size() == BATCH);
+        } while (batch.size() == batchSize);
     }
 
     /** One member's full record (as {@code GET /members/{id}} answers curators) per line. */
     public void ndjson(MemberSelection selection, OutputStream out) throws IOException {
+        ndjson(selection, out, BATCH);
+    }
+
+    void ndjson(MemberSelection selection, OutputStream out, int batchSize) throws IOException {
         UUID after = null;
         List<MemberView> batch;
         do {
-            batch = members.batch(selection, after, BATCH);
+            batch = members.batch(selection, after, batchSize);
             for (MemberView member : batch) {
                 out.write(json.writeValueAsBytes(member));
                 out.write(NEWLINE);
                 after = member.id();
             }
             out.flush();
-        } while (batch.size() == BATCH);
+        } while (batch.size() == batchSize);
     }
 }
