@@ -34,6 +34,11 @@ import se.creativenorrbotten.directory.taxonomy.SkillRepository;
 public class MemberExports {
 
     static final int BATCH = 500;
+    /** The most values of each filter, as in the search: one of each status, type and municipality; 20 skills. */
+    public static final int MAX_STATUSES = 4;
+    public static final int MAX_TYPES = 3;
+    public static final int MAX_MUNICIPALITIES = 14;
+    public static final int MAX_SKILLS = 20;
     private static final byte NEWLINE = '\n';
 
     private final MemberService members;
@@ -57,6 +62,13 @@ public class MemberExports {
      */
     public MemberSelection selection(List<String> status, List<String> municipality, List<String> skill, List<String> type) {
         List<FieldError> errors = new ArrayList<>();
+        atMost("status", status, MAX_STATUSES, errors);
+        atMost("municipality", municipality, MAX_MUNICIPALITIES, errors);
+        atMost("skill", skill, MAX_SKILLS, errors);
+        atMost("type", type, MAX_TYPES, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
         Set<MemberStatus> statuses = codes(MemberStatus.class, "status", status, errors);
         Set<MemberType> types = codes(MemberType.class, "type", type, errors);
         Set<String> codes = known("municipality", municipality, code -> municipalities.findById(code) != null,
@@ -66,6 +78,12 @@ public class MemberExports {
             throw ProblemException.invalid(errors);
         }
         return new MemberSelection(statuses, codes, slugs, types);
+    }
+
+    private static void atMost(String parameter, List<String> values, int max, List<FieldError> errors) {
+        if (values.size() > max) {
+            errors.add(new FieldError(parameter, "at most " + max + " values; " + values.size() + " were sent"));
+        }
     }
 
     private static <E extends Enum<E> & Coded> Set<E> codes(Class<E> type, String parameter, List<String> values,

@@ -19,6 +19,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import se.creativenorrbotten.directory.member.MemberSelection;
+import se.creativenorrbotten.directory.member.MemberStatus;
+import se.creativenorrbotten.directory.member.MemberType;
 import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.security.Roles;
 
@@ -73,10 +75,15 @@ public class TransferResource {
             headers = @Header(name = DISPOSITION, description = "attachment; filename=\"members-2026-12-02.csv\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
             content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    public Response csv(@QueryParam("status") @Parameter(description = STATUS_DOC) List<String> status,
-            @QueryParam("municipality") @Parameter(description = MUNICIPALITY_DOC) List<String> municipality,
-            @QueryParam("skill") @Parameter(description = SKILL_DOC) List<String> skill,
-            @QueryParam("type") @Parameter(description = TYPE_DOC) List<String> type) {
+    public Response csv(
+            @QueryParam("status") @Parameter(description = STATUS_DOC, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = MemberStatus.class, maxItems = MemberExports.MAX_STATUSES)) List<String> status,
+            @QueryParam("municipality") @Parameter(description = MUNICIPALITY_DOC, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = String.class, maxItems = MemberExports.MAX_MUNICIPALITIES)) List<String> municipality,
+            @QueryParam("skill") @Parameter(description = SKILL_DOC, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = String.class, maxItems = MemberExports.MAX_SKILLS)) List<String> skill,
+            @QueryParam("type") @Parameter(description = TYPE_DOC, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = MemberType.class, maxItems = MemberExports.MAX_TYPES)) List<String> type) {
         MemberSelection selection = exports.selection(status, municipality, skill, type);
         StreamingOutput body = out -> exports.csv(selection, out);
         return attachment(body, exports.fileName("csv"));
@@ -93,10 +100,15 @@ public class TransferResource {
             headers = @Header(name = DISPOSITION, description = "attachment; filename=\"members-2026-12-02.ndjson\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = MemberView.class)))
-    public Response ndjson(@QueryParam("status") @Parameter(description = STATUS_DOC) List<String> status,
-            @QueryParam("municipality") @Parameter(description = MUNICIPALITY_DOC) List<String> municipality,
-            @QueryParam("skill") @Parameter(description = SKILL_DOC) List<String> skill,
-            @QueryParam("type") @Parameter(description = TYPE_DOC) List<String> type) {
+    public Response ndjson(
+            @QueryParam("status") @Parameter(description = STATUS_DOC, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = MemberStatus.class, maxItems = MemberExports.MAX_STATUSES)) List<String> status,
+            @QueryParam("municipality") @Parameter(description = MUNICIPALITY_DOC, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = String.class, maxItems = MemberExports.MAX_MUNICIPALITIES)) List<String> municipality,
+            @QueryParam("skill") @Parameter(description = SKILL_DOC, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = String.class, maxItems = MemberExports.MAX_SKILLS)) List<String> skill,
+            @QueryParam("type") @Parameter(description = TYPE_DOC, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = MemberType.class, maxItems = MemberExports.MAX_TYPES)) List<String> type) {
         MemberSelection selection = exports.selection(status, municipality, skill, type);
         StreamingOutput body = out -> exports.ndjson(selection, out);
         return attachment(body, exports.fileName("ndjson"));
@@ -106,8 +118,8 @@ public class TransferResource {
         return Response.ok(body).header(DISPOSITION, "attachment; filename=\"" + fileName + "\"").build();
     }
 
-    private static final String STATUS_DOC = "Only members in these statuses (pending, published, rejected, archived).";
-    private static final String MUNICIPALITY_DOC = "Only members based in these municipalities (SCB codes).";
+    private static final String STATUS_DOC = "Only members in these statuses.";
+    private static final String MUNICIPALITY_DOC = "Only members based in one of these municipalities (SCB codes).";
     private static final String SKILL_DOC = "Only members with any of these skills (slugs).";
-    private static final String TYPE_DOC = "Only members of these types (agency, student, freelancer).";
+    private static final String TYPE_DOC = "Only members of these types.";
 }

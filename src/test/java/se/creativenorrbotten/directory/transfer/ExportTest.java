@@ -209,6 +209,8 @@ class ExportTest {
             assertInvalid(asAdmin().queryParam("status", "published", "bogus").queryParam("municipality", "9999")
                     .queryParam("skill", "no-such-skill-" + TestApi.unique()).queryParam("type", "robot").get(path), "status")
                     .body("errors.field", hasItems("status", "municipality", "skill", "type"));
+            assertInvalid(asAdmin().queryParam("type", "agency", "student", "freelancer", "agency").get(path), "type")
+                    .body("errors[0].detail", equalTo("at most 3 values; 4 were sent"));
         }
     }
 
