@@ -15,6 +15,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,7 @@ public final class CsvMembers {
 
         /** The columns in the file's order; null for a column that is ignored (the errors column). */
         public List<MemberColumn> columns() {
-            return java.util.Collections.unmodifiableList(columns);
+            return Collections.unmodifiableList(columns);
         }
 
         private void start() {

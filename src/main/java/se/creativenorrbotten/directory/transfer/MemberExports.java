@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -100,7 +101,7 @@ public class MemberExports {
         return codes;
     }
 
-    private static Set<String> known(String parameter, List<String> values, java.util.function.Predicate<String> exists,
+    private static Set<String> known(String parameter, List<String> values, Predicate<String> exists,
             String unknown, List<FieldError> errors) {
         Set<String> known = new LinkedHashSet<>();
         for (String value : values) {
