@@ -32,7 +32,7 @@ class ArchitectureTest {
     private static final String ROOT = "DirectoryConfig";
 
     private static final Set<String> FEATURES = Set.of("common", "security", "taxonomy", "member", "search", "curation",
-            "partner", "embed", "demo");
+            "partner", "transfer", "embed", "demo");
 
     /** Which packages each package may depend on, besides itself and {@link #ROOT}. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
@@ -44,6 +44,7 @@ class ArchitectureTest {
             "search", Set.of("member", "taxonomy", "security", "common"),
             "curation", Set.of("member", "taxonomy", "security", "common"),
             "partner", Set.of("member", "taxonomy", "security", "common"),
+            "transfer", Set.of("member", "taxonomy", "security", "common"),
             "embed", Set.of("search", "member", "taxonomy", "security", "common"),
             "demo", FEATURES);
 
