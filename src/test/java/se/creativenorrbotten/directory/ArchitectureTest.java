@@ -35,18 +35,18 @@ class ArchitectureTest {
             "partner", "transfer", "embed", "demo");
 
     /** Which packages each package may depend on, besides itself and {@link #ROOT}. */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            ROOT, Set.of(),
-            "common", Set.of(),
-            "security", Set.of("common"),
-            "taxonomy", Set.of("security", "common"),
-            "member", Set.of("taxonomy", "security", "common"),
-            "search", Set.of("member", "taxonomy", "security", "common"),
-            "curation", Set.of("member", "taxonomy", "security", "common"),
-            "partner", Set.of("member", "taxonomy", "security", "common"),
-            "transfer", Set.of("member", "taxonomy", "security", "common"),
-            "embed", Set.of("search", "member", "taxonomy", "security", "common"),
-            "demo", FEATURES);
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry(ROOT, Set.of()),
+            Map.entry("common", Set.of()),
+            Map.entry("security", Set.of("common")),
+            Map.entry("taxonomy", Set.of("security", "common")),
+            Map.entry("member", Set.of("taxonomy", "security", "common")),
+            Map.entry("search", Set.of("member", "taxonomy", "security", "common")),
+            Map.entry("curation", Set.of("member", "taxonomy", "security", "common")),
+            Map.entry("partner", Set.of("member", "taxonomy", "security", "common")),
+            Map.entry("transfer", Set.of("member", "taxonomy", "security", "common")),
+            Map.entry("embed", Set.of("search", "member", "taxonomy", "security", "common")),
+            Map.entry("demo", FEATURES));
 
     /** Everything documented: the contract's customisation may reach any package. */
     private static final String TOP = "openapi";

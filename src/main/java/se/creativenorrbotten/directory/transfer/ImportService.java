@@ -14,16 +14,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.problem.FieldError;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
@@ -58,12 +57,12 @@ public class ImportService {
     private ExecutorService worker;
 
     public ImportService(ImportJobRepository jobs, MemberService members, Instance<RowFormat> formats, Clock clock,
-            @ConfigProperty(name = "directory.imports.max-body-size") MemorySize maxBodySize) {
+            DirectoryConfig config) {
         this.jobs = jobs;
         this.members = members;
         this.formats = formats;
         this.clock = clock;
-        this.maxBodySize = maxBodySize.asLongValue();
+        this.maxBodySize = config.imports().maxBodySize().asLongValue();
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -82,6 +81,12 @@ public class ImportService {
         if (worker != null) {
             worker.shutdownNow();
         }
+    }
+
+    /** Waits until every job queued before the call has ended: the one worker runs them in order. */
+    void awaitQueued(java.time.Duration timeout) throws Exception {
+        worker.submit(() -> {
+        }).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** The largest body an import takes, in bytes. */

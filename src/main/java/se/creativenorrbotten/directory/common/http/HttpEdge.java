@@ -3,13 +3,11 @@ package se.creativenorrbotten.directory.common.http;
 import java.util.List;
 import java.util.Locale;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.http.HttpHeaders;
@@ -60,9 +58,8 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
 
     private final List<LargeBodyRoute> largeBodies;
 
-    public HttpEdge(@ConfigProperty(name = "directory.http.max-body-size") MemorySize limit, ObjectMapper json,
-            DirectoryConfig config, jakarta.enterprise.inject.Instance<LargeBodyRoute> largeBodies) {
-        this.limit = limit.asLongValue();
+    public HttpEdge(ObjectMapper json, DirectoryConfig config, jakarta.enterprise.inject.Instance<LargeBodyRoute> largeBodies) {
+        this.limit = config.http().maxBodySize().asLongValue();
         this.largeBodies = largeBodies.stream().toList();
         this.json = json;
         this.crossSite = new CrossSiteWrites(config.cors().adminOrigins().orElse(List.of()));
