@@ -30,7 +30,9 @@ import jakarta.ws.rs.core.Application;
                         + " (pending, published, rejected, archived), featuring, each member's history and the GDPR export."),
                 @Tag(name = "Skills", description = "The skill taxonomy, grouped by creative branch."),
                 @Tag(name = "Municipalities", description = "The 14 municipalities of Norrbotten."),
-                @Tag(name = "Accounts", description = "The admins' and curators' accounts; admins only.")},
+                @Tag(name = "Accounts", description = "The admins' and curators' accounts; admins only."),
+                @Tag(name = "Imports", description = "Bulk imports of members as background jobs, with a report of each"
+                        + " bad row; admins only.")},
         components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = DirectoryApi.BASIC_AUTH,
                 type = SecuritySchemeType.HTTP, scheme = "basic",
                 description = "A curator account's user name and password. Use only over TLS.")))
