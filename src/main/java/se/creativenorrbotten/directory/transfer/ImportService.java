@@ -48,6 +48,7 @@ public class ImportService {
     /** An all-or-nothing import's session is flushed and emptied every this many rows, to keep memory flat. */
     private static final int CLEAR_EVERY = 200;
     private static final int ATOMIC_TIMEOUT_SECONDS = 3600;
+    private static final long SERVER_HEADROOM = 1024 * 1024;
 
     private final ImportJobRepository jobs;
     private final MemberService members;
@@ -57,12 +58,19 @@ public class ImportService {
     private ExecutorService worker;
 
     public ImportService(ImportJobRepository jobs, MemberService members, Instance<RowFormat> formats, Clock clock,
-            DirectoryConfig config) {
+            DirectoryConfig config,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
+            io.quarkus.runtime.configuration.MemorySize serverLimit) {
         this.jobs = jobs;
         this.members = members;
         this.formats = formats;
         this.clock = clock;
         this.maxBodySize = config.imports().maxBodySize().asLongValue();
+        if (serverLimit.asLongValue() < maxBodySize + SERVER_HEADROOM) {
+            // The server would cut an oversized import off with a bare 413 before the import's own count answers.
+            throw new IllegalStateException("quarkus.http.limits.max-body-size must be at least a megabyte above"
+                    + " directory.imports.max-body-size");
+        }
     }
 
     void onStart(@Observes StartupEvent start) {

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.creativenorrbotten.directory.TestApi.PROBLEM_TYPES;
 import static se.creativenorrbotten.directory.TestApi.asAdmin;
 import static se.creativenorrbotten.directory.TestApi.asCurator;
@@ -13,6 +14,8 @@ import static se.creativenorrbotten.directory.TestApi.assertUnauthorized;
 import static se.creativenorrbotten.directory.TestApi.json;
 import static se.creativenorrbotten.directory.TestApi.unique;
 
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +23,12 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import se.creativenorrbotten.directory.common.http.RawHttp;
 import se.creativenorrbotten.directory.member.TestMembers;
 
 @QuarkusTest
@@ -76,6 +81,8 @@ class ImportJobTest {
         assertEquals("municipality", problems.get(0).get("field"));
         assertEquals("unknown municipality code '9999'; see /api/v1/municipalities", problems.get(0).get("problem"));
         assertEquals(4, problems.get(1).get("row"));
+        assertEquals(null, problems.get(1).get("field")); // not JSON: the whole line's problem
+        assertTrue(((String) problems.get(1).get("problem")).length() > 0);
         assertEquals(1, found(good));
         assertEquals(1, found(other));
         assertEquals(0, found(wrong));
@@ -145,6 +152,36 @@ class ImportJobTest {
         assertProblem(post("?mode=merge&atomic=yes", "{}\n"), 400).body("errors.field", hasItem("mode"))
                 .body("errors", hasSize(2));
         assertProblem(asAdmin().get(IMPORTS + "/" + java.util.UUID.randomUUID()), 404);
+    }
+
+    @TestHTTPResource
+    URL api;
+
+    private static String basic() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((se.creativenorrbotten.directory.TestApi.ADMIN + ":"
+                + se.creativenorrbotten.directory.TestApi.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aClaimOverTheLimitIsRefusedBeforeTheBodyIsRead() throws Exception {
+        RawHttp.Answer answer = RawHttp.exchange(api, "POST " + IMPORTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + basic() + "\r\nContent-Type: " + NDJSON + "\r\nContent-Length: 1073741824\r\n\r\n{}\n");
+        assertEquals(413, answer.status(), answer.statusLine());
+        assertTrue(answer.body().contains("payload-too-large"), answer.body());
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedByTheImportsOwnCount() throws Exception {
+        StringBuilder request = new StringBuilder("POST " + IMPORTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + basic() + "\r\nContent-Type: " + NDJSON + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+        String chunk = " ".repeat(64 * 1024);
+        for (long sent = 0; sent <= imports.maxBodySize(); sent += chunk.length()) {
+            request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        request.append("0\r\n\r\n");
+        RawHttp.Answer answer = RawHttp.exchange(api, request.toString());
+        assertEquals(413, answer.status(), answer.statusLine());
+        assertTrue(answer.body().contains("split the file"), answer.body());
     }
 
     @Test
