@@ -95,25 +95,13 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         String method = request.method().name();
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         LargeBodyRoute large = largeBody(request);
-        if (large != null) {
-            if (declared != null && length(declared) > large.maxBodySize()) {
-                send(context, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the "
-                        + (large.maxBodySize() / (1024 * 1024)) + " MiB this route accepts.");
-                return;
-            }
-            if (crossSite.refuses(method, request.getHeader("Sec-Fetch-Site"), request.getHeader(HttpHeaders.ORIGIN),
-                    request.scheme() + "://" + request.host())) {
-                send(context, ProblemType.CROSS_SITE_REQUEST, "A browser sent this " + method + " from a page on another"
-                        + " site (" + originOf(request) + "), which is not trusted for writes.");
-                return;
-            }
-            context.put(LargeBodyRoute.class.getName(), large);
-            context.next();
+        if (declared != null && length(declared) > (large == null ? limit : large.maxBodySize())) {
+            send(context, ProblemType.PAYLOAD_TOO_LARGE, large == null ? tooLarge() : "The request body is larger than the "
+                    + (large.maxBodySize() / (1024 * 1024)) + " MiB this route accepts.");
             return;
         }
-        if (declared != null && length(declared) > limit) {
-            send(context, ProblemType.PAYLOAD_TOO_LARGE, tooLarge());
-            return;
+        if (large != null) {
+            context.put(LargeBodyRoute.class.getName(), large);
         }
         if (!CrossSiteWrites.isWrite(method)) {
             // A read (most traffic: public GETs and searches) is neither judged for its site nor for its body.
@@ -126,7 +114,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
                     + originOf(request) + "), which is not trusted for writes.");
             return;
         }
-        if (hasBody(request) && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+        if (large == null && hasBody(request) && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             send(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body must be JSON: send it with Content-Type"
                     + " application/json (application/merge-patch+json for PATCH).");
             return;
