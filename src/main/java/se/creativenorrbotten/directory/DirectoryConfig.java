@@ -36,6 +36,25 @@ public interface DirectoryConfig {
 
     H2 h2();
 
+    Http http();
+
+    Imports imports();
+
+    interface Http {
+        /** The largest JSON request body (DIRECTORY_HTTP_MAX_BODY_SIZE); imports have their own. */
+        @WithDefault("64K")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+    }
+
+    interface Imports {
+        /**
+         * The largest import file (DIRECTORY_IMPORTS_MAX_BODY_SIZE), streamed to a temporary file; the server's
+         * quarkus.http.limits.max-body-size follows it.
+         */
+        @WithDefault("50M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+    }
+
     /** The embedded H2 database. */
     interface H2 {
         /**

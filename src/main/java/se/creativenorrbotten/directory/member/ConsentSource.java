@@ -7,10 +7,12 @@ import se.creativenorrbotten.directory.common.persistence.CodedConverter;
 
 /** How a consent reached the directory. */
 @Schema(name = "ConsentSource", description = "application: given by the member in their own application;"
-        + " curator: recorded by a curator on the member's instruction (for example by e-mail).")
+        + " curator: recorded by a curator on the member's instruction (for example by e-mail);"
+        + " import: carried by a row of an admin's bulk import (the admin vouches for it).")
 public enum ConsentSource implements Coded {
     APPLICATION("application"),
-    CURATOR("curator");
+    CURATOR("curator"),
+    IMPORT("import");
 
     private final String code;
 

@@ -8,6 +8,7 @@ import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
@@ -26,6 +27,11 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     public Optional<Member> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** Up to {@code limit} members with the organisation number (it is not unique: an upsert must see a second one). */
+    public List<Member> findByOrganisationNumber(String organisationNumber, int limit) {
+        return find("organisationNumber", Sort.by("createdAt").and("id"), organisationNumber).range(0, limit - 1).list();
     }
 
     /**

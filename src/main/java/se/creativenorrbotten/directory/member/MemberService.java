@@ -193,7 +193,63 @@ public class MemberService {
     @Transactional
     public MemberView replace(UUID id, String ifMatch, MemberInput input, String actor) {
         Member member = findForWrite(id, ifMatch, true);
-        return save(member, validate(input), actor);
+        return save(member, validate(input), actor, ConsentSource.CURATOR);
+    }
+
+    /** What an imported row did. */
+    public enum Imported {
+        CREATED, UPDATED
+    }
+
+    /**
+     * Writes one row of an admin's bulk import in the caller's transaction (the import decides: one per row, or
+     * one for all), by the rules, history and consent log of any write; its consents are recorded with source
+     * {@link ConsentSource#IMPORT}. With {@code upsert} the member with the row's slug, else with its organisation
+     * number, is updated: each property the row carries ({@code carried}) replaces the stored one (a list as a
+     * whole), the others stay, and so does its status. No match (or no upsert) creates a member with
+     * {@code status}. A bad row throws a {@link ProblemException} before anything is written, so the caller's
+     * transaction stays usable for the next row.
+     */
+    public Imported importRow(MemberInput input, Set<String> carried, String slug, MemberStatus status, String actor,
+            boolean upsert) {
+        Member match = upsert ? match(input, slug) : null;
+        if (match == null) {
+            createOnce(input, status, actor, ConsentSource.IMPORT, 1);
+            return Imported.CREATED;
+        }
+        JsonNode row = json.valueToTree(input);
+        com.fasterxml.jackson.databind.node.ObjectNode merged = json.valueToTree(MemberMapper.toInput(match));
+        for (String field : carried) {
+            JsonNode value = row.get(field);
+            if (value == null || value.isNull()) {
+                merged.remove(field);
+            } else {
+                merged.set(field, value);
+            }
+        }
+        save(match, validate(JsonBodies.bind(json, merged, MemberInput.class)), actor, ConsentSource.IMPORT);
+        return Imported.UPDATED;
+    }
+
+    /** The member an upserted row names: by its slug, else by its organisation number (which must name only one). */
+    private Member match(MemberInput input, String slug) {
+        if (slug != null && !slug.isBlank()) {
+            Optional<Member> bySlug = members.findBySlug(slug.strip());
+            if (bySlug.isPresent()) {
+                return bySlug.get();
+            }
+        }
+        String number = input == null ? null : MemberMapper.normalized(input).organisationNumber();
+        if (number == null) {
+            return null;
+        }
+        List<Member> byNumber = members.findByOrganisationNumber(number, 2);
+        if (byNumber.size() > 1) {
+            throw new ProblemException(ProblemType.CONFLICT, "More than one member has the organisation number " + number
+                    + "; give the slug of the one to update.", List.of(new FieldError("organisationNumber",
+                            "more than one member has it; add the slug of the one to update")));
+        }
+        return byNumber.isEmpty() ? null : byNumber.get(0);
     }
 
     /** Applies an RFC 7396 merge patch to the member as its write body, then validates the result like a PUT. */
@@ -202,7 +258,7 @@ public class MemberService {
         Member member = findForWrite(id, ifMatch, true);
         JsonNode patch = JsonBodies.object(json, body, "A merge patch");
         JsonNode patched = MergePatch.apply(json.valueToTree(MemberMapper.toInput(member)), patch);
-        return save(member, validate(JsonBodies.bind(json, patched, MemberInput.class)), actor);
+        return save(member, validate(JsonBodies.bind(json, patched, MemberInput.class)), actor, ConsentSource.CURATOR);
     }
 
     /**
@@ -315,7 +371,7 @@ public class MemberService {
      * Writes a PUT or PATCH. A write that would store what is stored already changes nothing: no new version,
      * date, history, change-sequence place or public version, so other curators' If-Match stays valid.
      */
-    private MemberView save(Member member, MemberInput input, String actor) {
+    private MemberView save(Member member, MemberInput input, String actor, ConsentSource source) {
         MemberInput stored = MemberMapper.toInput(member);
         Member wanted = new Member();
         MemberMapper.apply(input, wanted);
@@ -341,7 +397,7 @@ public class MemberService {
             }
         }
         if (consented != member.isContactPublic()) {
-            consent(member, now, actor, ConsentSource.CURATOR, MemberConsent.CONTACT_PUBLIC, member.isContactPublic());
+            consent(member, now, actor, source, MemberConsent.CONTACT_PUBLIC, member.isContactPublic());
         }
         return touched(member, now, changeSeq, seen);
     }

@@ -3,13 +3,11 @@ package se.creativenorrbotten.directory.common.http;
 import java.util.List;
 import java.util.Locale;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.http.HttpHeaders;
@@ -31,12 +29,16 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
  * resource gives. In this order:
  * <ol>
  * <li>{@link SecurityHeaders} on every response, errors included;</li>
- * <li>a declared body over {@code quarkus.http.limits.max-body-size}: 413 before any of it is read;</li>
+ * <li>a declared body over {@code directory.http.max-body-size} (a {@link LargeBodyRoute}'s: its own limit): 413
+ * before any of it is read;</li>
  * <li>a write a browser sends from another site ({@link CrossSiteWrites}): 403 {@code cross-site-request};</li>
  * <li>a write with a body that is not JSON ({@code application/json} or {@code application/*+json}): 415,
  * whatever the path (a body without a Content-Type included: a browser can send one from any page);</li>
  * <li>a chunked body (no Content-Length) is read here, up to the limit, so that an oversized one is refused
  * with a problem too (413) rather than by the server's empty answer;</li>
+ * <li>a {@link LargeBodyRoute} (a file upload) is spared the JSON rule and the reading of a chunked body: it checks
+ * its own media types and counts its body as it streams it. {@code quarkus.http.limits.max-body-size} must be at
+ * least the largest route's limit;</li>
  * <li>a failure the router reports with a bare status (a bad escape in the path, an oversized chunked body):
  * problem+json with the status's problem type, nothing logged above DEBUG: those are the client's mistakes.</li>
  * </ol>
@@ -54,9 +56,11 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     private final CrossSiteWrites crossSite;
     private final BodyHandler chunkedBodies;
 
-    public HttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper json,
-            DirectoryConfig config) {
-        this.limit = limit.asLongValue();
+    private final List<LargeBodyRoute> largeBodies;
+
+    public HttpEdge(ObjectMapper json, DirectoryConfig config, jakarta.enterprise.inject.Instance<LargeBodyRoute> largeBodies) {
+        this.limit = config.http().maxBodySize().asLongValue();
+        this.largeBodies = largeBodies.stream().toList();
         this.json = json;
         this.crossSite = new CrossSiteWrites(config.cors().adminOrigins().orElse(List.of()));
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.limit).setMergeFormAttributes(false);
@@ -90,9 +94,14 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         HttpServerRequest request = context.request();
         String method = request.method().name();
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && length(declared) > limit) {
-            send(context, ProblemType.PAYLOAD_TOO_LARGE, tooLarge());
+        LargeBodyRoute large = largeBody(request);
+        if (declared != null && length(declared) > (large == null ? limit : large.maxBodySize())) {
+            send(context, ProblemType.PAYLOAD_TOO_LARGE, large == null ? tooLarge() : "The request body is larger than the "
+                    + (large.maxBodySize() / (1024 * 1024)) + " MiB this route accepts.");
             return;
+        }
+        if (large != null) {
+            context.put(LargeBodyRoute.class.getName(), large);
         }
         if (!CrossSiteWrites.isWrite(method)) {
             // A read (most traffic: public GETs and searches) is neither judged for its site nor for its body.
@@ -105,7 +114,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
                     + originOf(request) + "), which is not trusted for writes.");
             return;
         }
-        if (hasBody(request) && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+        if (large == null && hasBody(request) && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             send(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body must be JSON: send it with Content-Type"
                     + " application/json (application/merge-patch+json for PATCH).");
             return;
@@ -116,7 +125,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     private void readChunkedBody(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.getHeader(HttpHeaders.CONTENT_LENGTH) == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                && CrossSiteWrites.isWrite(request.method().name())) {
+                && CrossSiteWrites.isWrite(request.method().name()) && context.get(LargeBodyRoute.class.getName()) == null) {
             chunkedBodies.handle(context);
         } else {
             context.next();
@@ -185,6 +194,15 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         boolean credentials = request.headers().contains(HttpHeaders.AUTHORIZATION);
         context.addHeadersEndHandler(v -> SecurityHeaders.apply(context.response().headers(), method, path, credentials,
                 context.response().getStatusCode()));
+    }
+
+    private LargeBodyRoute largeBody(HttpServerRequest request) {
+        for (LargeBodyRoute route : largeBodies) {
+            if (route.matches(request.method().name(), request.path())) {
+                return route;
+            }
+        }
+        return null;
     }
 
     private String tooLarge() {

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /** HTTP/1.1 on a plain socket, for what an HTTP client library will not send: made-up methods, half requests. */
-final class RawHttp {
+public final class RawHttp {
 
-    record Answer(String statusLine, int status, Map<String, String> headers, String body) {
+    public record Answer(String statusLine, int status, Map<String, String> headers, String body) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -30,7 +30,7 @@ final class RawHttp {
     }
 
     /** Sends the bytes on a new connection and reads one answer (the connection is closed afterwards). */
-    static Answer exchange(URL base, byte[] request) throws IOException {
+    public static Answer exchange(URL base, byte[] request) throws IOException {
         try (Socket socket = connect(base)) {
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
@@ -38,7 +38,7 @@ final class RawHttp {
         }
     }
 
-    static Answer exchange(URL base, String request) throws IOException {
+    public static Answer exchange(URL base, String request) throws IOException {
         return exchange(base, request.getBytes(StandardCharsets.ISO_8859_1));
     }
 

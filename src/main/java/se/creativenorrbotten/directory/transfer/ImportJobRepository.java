@@ -1,0 +1,33 @@
+package se.creativenorrbotten.directory.transfer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUID> {
+
+    /** The first {@code limit} problems of a job, by row. */
+    public List<ImportProblem> problems(UUID job, int limit) {
+        return getEntityManager().createQuery("from ImportProblem p where p.jobId = :job order by p.row, p.id", ImportProblem.class)
+                .setParameter("job", job).setMaxResults(limit).getResultList();
+    }
+
+    public long countProblems(UUID job) {
+        return getEntityManager().createQuery("select count(p) from ImportProblem p where p.jobId = :job", Long.class)
+                .setParameter("job", job).getSingleResult();
+    }
+
+    /** Jobs a stop left queued or running: their files are gone with the process, so they can never finish. */
+    public int failInterrupted(Instant now) {
+        return getEntityManager().createQuery("update ImportJob j set j.status = :failed, j.finishedAt = :now,"
+                + " j.note = 'The service stopped before the job finished; run the import again (a row-by-row import may"
+                + " have stored some rows: use mode=upsert).' where j.status in (:queued, :running)")
+                .setParameter("failed", ImportJobStatus.FAILED).setParameter("now", now)
+                .setParameter("queued", ImportJobStatus.QUEUED).setParameter("running", ImportJobStatus.RUNNING)
+                .executeUpdate();
+    }
+}

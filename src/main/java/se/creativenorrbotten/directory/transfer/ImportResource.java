@@ -1,0 +1,104 @@
+package se.creativenorrbotten.directory.transfer;
+
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import se.creativenorrbotten.directory.common.problem.ProblemException;
+import se.creativenorrbotten.directory.common.problem.ProblemType;
+import se.creativenorrbotten.directory.security.Roles;
+import se.creativenorrbotten.directory.transfer.dto.ImportJobView;
+
+/** The admins' bulk imports: start one (202 and a job), and follow it. */
+@Path(ImportResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Import and export")
+public class ImportResource {
+
+    public static final String PATH = "/api/v1/imports";
+    public static final String NDJSON = "application/x-ndjson";
+
+    private final ImportService imports;
+    private final SecurityIdentity caller;
+
+    public ImportResource(ImportService imports, SecurityIdentity caller) {
+        this.imports = imports;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "startImport", summary = "Import members",
+            description = "Admins only. NDJSON: one member per line, the JSON object POST /members takes (with slug to"
+                    + " name the member an upsert updates). The job runs in the background: follow Location.")
+    @RequestBody(required = true, content = @Content(mediaType = NDJSON,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "202", description = "Queued; Location names the job.",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The job's URL.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 200)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobView.class)))
+    public Response start(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "true: validate and report, store nothing.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("dryRun") String dryRun,
+            @Parameter(description = "create: every row is a new member; upsert: a row matching a member by slug or"
+                    + " organisation number updates it.", schema = @Schema(enumeration = {"create", "upsert"},
+                            defaultValue = "create")) @QueryParam("mode") String mode,
+            @Parameter(description = "true: all or nothing; false: row by row.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("atomic") String atomic,
+            @Parameter(description = "The status new members get.", schema = @Schema(enumeration = {"published", "pending"},
+                    defaultValue = "published")) @QueryParam("status") String status,
+            InputStream body, @Context UriInfo uri) {
+        ImportFormat format = formatOf(contentType);
+        ImportOptions options = ImportOptions.parse(dryRun, mode, atomic, status);
+        ImportJobView job = imports.start(format, options, body, caller.getPrincipal().getName());
+        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id().toString()).build()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "getImport", summary = "Follow an import",
+            description = "Admins only. Status, progress and the problems of each bad row.")
+    @APIResponse(responseCode = "200", description = "The job.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ImportJobView get(@PathParam("id") @Parameter(description = "The job's id (UUID).",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) UUID id) {
+        return imports.get(id);
+    }
+
+    private static ImportFormat formatOf(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (type.equals(NDJSON) || type.equals("application/ndjson")) {
+            return ImportFormat.NDJSON;
+        }
+        throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "An import is NDJSON: send it with Content-Type "
+                + NDJSON + ".");
+    }
+}

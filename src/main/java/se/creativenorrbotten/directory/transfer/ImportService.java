@@ -1,0 +1,374 @@
+package se.creativenorrbotten.directory.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.problem.FieldError;
+import se.creativenorrbotten.directory.common.problem.ProblemException;
+import se.creativenorrbotten.directory.common.problem.ProblemType;
+import se.creativenorrbotten.directory.member.MemberService;
+import se.creativenorrbotten.directory.member.MemberService.Imported;
+import se.creativenorrbotten.directory.transfer.dto.ImportJobView;
+import se.creativenorrbotten.directory.transfer.dto.ImportProblemView;
+
+/**
+ * Bulk imports. The body goes to a temporary file as it arrives (never into memory), up to its own limit; then a
+ * job is queued and answered at once, and one background worker runs the jobs one at a time. Each row goes through
+ * {@link MemberService#importRow}, the write path of every member write (rules, history, consent log, change
+ * sequence, index), in its own transaction, or all rows in one ({@code atomic}). A dry run writes each row as the
+ * real run would, then rolls it back, so its report is the real run's. Writes reach the search index when their
+ * transaction commits (the index follows before the commit returns), so members are searchable once the job is done.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    /** The job's counts are written every this many rows (and at the end). */
+    private static final int PROGRESS_EVERY = 50;
+    /** An all-or-nothing import's session is flushed and emptied every this many rows, to keep memory flat. */
+    private static final int CLEAR_EVERY = 200;
+    private static final int ATOMIC_TIMEOUT_SECONDS = 3600;
+    private static final long SERVER_HEADROOM = 1024 * 1024;
+
+    private final ImportJobRepository jobs;
+    private final MemberService members;
+    private final Instance<RowFormat> formats;
+    private final Clock clock;
+    private final long maxBodySize;
+    private ExecutorService worker;
+
+    public ImportService(ImportJobRepository jobs, MemberService members, Instance<RowFormat> formats, Clock clock,
+            DirectoryConfig config,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
+            io.quarkus.runtime.configuration.MemorySize serverLimit) {
+        this.jobs = jobs;
+        this.members = members;
+        this.formats = formats;
+        this.clock = clock;
+        this.maxBodySize = config.imports().maxBodySize().asLongValue();
+        if (serverLimit.asLongValue() < maxBodySize + SERVER_HEADROOM) {
+            // The server would cut an oversized import off with a bare 413 before the import's own count answers.
+            throw new IllegalStateException("quarkus.http.limits.max-body-size must be at least a megabyte above"
+                    + " directory.imports.max-body-size");
+        }
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "import-jobs");
+            thread.setDaemon(true);
+            return thread;
+        });
+        int interrupted = QuarkusTransaction.requiringNew().call(() -> jobs.failInterrupted(now()));
+        if (interrupted > 0) {
+            LOG.warnf("%d import jobs were interrupted by the last stop and are marked failed", interrupted);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+    }
+
+    /** Waits until every job queued before the call has ended: the one worker runs them in order. */
+    void awaitQueued(java.time.Duration timeout) throws Exception {
+        worker.submit(() -> {
+        }).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The largest body an import takes, in bytes. */
+    public long maxBodySize() {
+        return maxBodySize;
+    }
+
+    /** Stores the body and queues its job; 413 over the limit, 400 for an empty body (nothing is queued then). */
+    public ImportJobView start(ImportFormat format, ImportOptions options, InputStream body, String actor) {
+        RowFormat reader = formatOf(format);
+        Path file = store(body);
+        try {
+            UUID id = UUID.randomUUID();
+            ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
+                ImportJob queued = new ImportJob(id, format, options, actor, now());
+                jobs.persist(queued);
+                return queued;
+            });
+            worker.execute(() -> run(id, reader, file, options, actor));
+            return view(job, List.of(), 0);
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    public ImportJobView get(UUID id) {
+        ImportJob job = jobs.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("There is no import job with id '" + id + "'."));
+        List<ImportProblemView> problems = jobs.problems(id, ImportJobView.MAX_PROBLEMS).stream()
+                .map(p -> new ImportProblemView(p.getRow(), p.getField(), p.getProblem())).toList();
+        return view(job, problems, problems.size() < ImportJobView.MAX_PROBLEMS ? problems.size() : jobs.countProblems(id));
+    }
+
+    private RowFormat formatOf(ImportFormat format) {
+        return formats.stream().filter(f -> f.format() == format).findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        "Imports of " + format.code() + " are not supported yet."));
+    }
+
+    /** Copies the body to a temporary file, counting: over the limit the copy stops and the file is deleted. */
+    private Path store(InputStream body) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("directory-import-", ".tmp");
+            long size = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (OutputStream out = Files.newOutputStream(file)) {
+                for (int n = body.read(buffer); n != -1; n = body.read(buffer)) {
+                    size += n;
+                    if (size > maxBodySize) {
+                        throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The import is larger than the "
+                                + (maxBodySize / (1024 * 1024)) + " MiB an import may have; split the file.");
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            if (size == 0) {
+                throw ProblemException.invalid("body", "the import is empty: send one member per line");
+            }
+            return file;
+        } catch (IOException e) {
+            delete(file);
+            throw new IllegalStateException("could not store the import's body", e);
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    private void run(UUID id, RowFormat format, Path file, ImportOptions options, String actor) {
+        try {
+            int total = format.count(file);
+            inNew(() -> {
+                jobs.findById(id).start(total);
+                return null;
+            });
+            Outcome outcome = options.atomic() ? allOrNothing(id, format, file, options, actor)
+                    : rowByRow(id, format, file, options, actor);
+            inNew(() -> {
+                ImportJob job = jobs.findById(id);
+                job.progress(outcome.counts());
+                job.finish(ImportJobStatus.DONE, outcome.note(), now());
+                return null;
+            });
+        } catch (Exception e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.errorf(e, "Import job %s failed (reference %s)", id, reference);
+            inNew(() -> {
+                jobs.findById(id).finish(ImportJobStatus.FAILED, "The job stopped on an error (reference " + reference
+                        + ")" + (options.atomic() || options.dryRun() ? "; nothing was stored." : "; rows before it may be stored."),
+                        now());
+                return null;
+            });
+        } finally {
+            delete(file);
+        }
+    }
+
+    private record Outcome(ImportCounts counts, String note) {
+    }
+
+    /** Each row in its own transaction: a bad row is reported and skipped, the good ones are stored. */
+    private Outcome rowByRow(UUID id, RowFormat format, Path file, ImportOptions options, String actor) throws IOException {
+        ImportCounts counts = ImportCounts.NONE;
+        try (ImportRows rows = format.open(file)) {
+            for (ImportRow row = rows.next(); row != null; row = rows.next()) {
+                ImportRow current = row;
+                List<FieldError> problems = row.problems();
+                if (row.readable()) {
+                    try {
+                        Imported done = QuarkusTransaction.requiringNew().call(() -> {
+                            Imported written = write(current, options, actor);
+                            if (options.dryRun()) {
+                                throw new RolledBack(written);
+                            }
+                            return written;
+                        });
+                        counts = count(counts, done);
+                    } catch (RuntimeException e) {
+                        RolledBack dry = find(e, RolledBack.class);
+                        if (dry != null) {
+                            counts = count(counts, dry.result);
+                        } else {
+                            problems = problemsOf(e, row);
+                        }
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    counts = counts.plusFailed();
+                    report(id, row.number(), problems);
+                }
+                progress(id, counts, false);
+            }
+        }
+        return new Outcome(counts, options.dryRun() ? "A dry run: nothing was stored; created and updated say what the"
+                + " import would do." : null);
+    }
+
+    /** Every row in one transaction, kept only when no row failed (and it is no dry run); every bad row is reported. */
+    private Outcome allOrNothing(UUID id, RowFormat format, Path file, ImportOptions options, String actor) {
+        ImportCounts result;
+        try {
+            result = QuarkusTransaction.requiringNew().timeout(ATOMIC_TIMEOUT_SECONDS).call(() -> {
+                ImportCounts counts = ImportCounts.NONE;
+                try (ImportRows rows = format.open(file)) {
+                    for (ImportRow row = rows.next(); row != null; row = rows.next()) {
+                        List<FieldError> problems = row.problems();
+                        if (row.readable()) {
+                            try {
+                                counts = count(counts, write(row, options, actor));
+                            } catch (ProblemException problem) {
+                                problems = ImportRow.problemsOf(problem);
+                            }
+                        }
+                        if (!problems.isEmpty()) {
+                            counts = counts.plusFailed();
+                            report(id, row.number(), problems);
+                        }
+                        progress(id, counts, false);
+                        if (counts.processed() % CLEAR_EVERY == 0) {
+                            jobs.getEntityManager().flush();
+                            jobs.getEntityManager().clear();
+                        }
+                    }
+                }
+                if (counts.failed() > 0 || options.dryRun()) {
+                    throw new RolledBack(counts);
+                }
+                return counts;
+            });
+        } catch (RuntimeException e) {
+            RolledBack rolledBack = find(e, RolledBack.class);
+            if (rolledBack == null) {
+                throw e;
+            }
+            ImportCounts counts = rolledBack.counts;
+            if (counts.failed() > 0) {
+                return new Outcome(counts.rolledBack(), "All or nothing: " + counts.failed() + " of " + counts.processed()
+                        + " rows failed, so nothing was stored; fix them and import the file again.");
+            }
+            return new Outcome(counts, "A dry run: nothing was stored; created and updated say what the import would do.");
+        }
+        return new Outcome(result, null);
+    }
+
+    private Imported write(ImportRow row, ImportOptions options, String actor) {
+        return members.importRow(row.input(), row.carried(), row.slug(), options.status(), actor,
+                options.mode() == ImportMode.UPSERT);
+    }
+
+    private static ImportCounts count(ImportCounts counts, Imported done) {
+        return done == Imported.CREATED ? counts.plusCreated() : counts.plusUpdated();
+    }
+
+    /** A row's problems from its write's failure: a problem's own words, anything else logged with a reference. */
+    private static List<FieldError> problemsOf(RuntimeException e, ImportRow row) {
+        ProblemException problem = find(e, ProblemException.class);
+        if (problem != null) {
+            return ImportRow.problemsOf(problem);
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Import row %d could not be stored (reference %s)", row.number(), reference);
+        return List.of(new FieldError(null, "the row could not be stored (reference " + reference + "); try again"));
+    }
+
+    private void report(UUID id, long row, List<FieldError> problems) {
+        inNew(() -> {
+            for (FieldError problem : problems) {
+                jobs.getEntityManager().persist(new ImportProblem(id, row, problem.field(), problem.detail()));
+            }
+            return null;
+        });
+    }
+
+    private void progress(UUID id, ImportCounts counts, boolean always) {
+        if (always || counts.processed() % PROGRESS_EVERY == 0) {
+            inNew(() -> {
+                jobs.findById(id).progress(counts);
+                return null;
+            });
+        }
+    }
+
+    private static <T> T inNew(Supplier<T> work) {
+        return QuarkusTransaction.requiringNew().call(work::get);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    /** Ends a transaction that must not be kept (a dry run, an all-or-nothing import with a bad row), with its result. */
+    private static final class RolledBack extends RuntimeException {
+        private final transient Imported result;
+        private final transient ImportCounts counts;
+
+        RolledBack(Imported result) {
+            super(null, null, false, false);
+            this.result = result;
+            this.counts = null;
+        }
+
+        RolledBack(ImportCounts counts) {
+            super(null, null, false, false);
+            this.result = null;
+            this.counts = counts;
+        }
+    }
+
+    private static void delete(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf(e, "Could not delete the import file %s", file);
+            }
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static ImportJobView view(ImportJob job, List<ImportProblemView> problems, long problemCount) {
+        ImportOptions options = job.options();
+        return new ImportJobView(job.getId(), job.getStatus(), job.getFormat(), options.dryRun(), options.mode(),
+                options.atomic(), options.status(), job.getTotal(), job.getProcessed(), job.getCreated(), job.getUpdated(),
+                job.getFailed(), job.getNote(), job.getStartedBy(), job.getCreatedAt(), job.getFinishedAt(), problems,
+                problemCount);
+    }
+}

@@ -1,0 +1,194 @@
+package se.creativenorrbotten.directory.transfer;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.creativenorrbotten.directory.TestApi.PROBLEM_TYPES;
+import static se.creativenorrbotten.directory.TestApi.asAdmin;
+import static se.creativenorrbotten.directory.TestApi.asCurator;
+import static se.creativenorrbotten.directory.TestApi.anonymous;
+import static se.creativenorrbotten.directory.TestApi.assertProblem;
+import static se.creativenorrbotten.directory.TestApi.assertUnauthorized;
+import static se.creativenorrbotten.directory.TestApi.json;
+import static se.creativenorrbotten.directory.TestApi.unique;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import se.creativenorrbotten.directory.common.http.RawHttp;
+import se.creativenorrbotten.directory.member.TestMembers;
+
+@QuarkusTest
+class ImportJobTest {
+
+    private static final String IMPORTS = "/api/v1/imports";
+    private static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    ImportService imports;
+
+    private static String lines(Object... rows) {
+        return java.util.Arrays.stream(rows).map(row -> row instanceof String text ? text : json(row))
+                .collect(Collectors.joining("\n")) + "\n";
+    }
+
+    private Response post(String query, String body) {
+        return asAdmin().contentType(NDJSON).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(IMPORTS + query);
+    }
+
+    /** Starts an import, waits for its job to end, and answers the job. */
+    private JsonPath run(String query, String body) throws Exception {
+        Response started = post(query, body);
+        started.then().statusCode(202).header("Location", org.hamcrest.Matchers.containsString(IMPORTS + "/"));
+        imports.awaitQueued(Duration.ofSeconds(60));
+        Response job = asAdmin().get(started.header("Location"));
+        job.then().statusCode(200).body("status", equalTo("done"));
+        return job.jsonPath();
+    }
+
+    private static int found(String marker) {
+        return anonymous().queryParam("q", marker).get(TestMembers.MEMBERS).then().statusCode(200).extract().jsonPath()
+                .getInt("total");
+    }
+
+    @Test
+    void goodRowsAreStoredAndEachBadRowIsReportedByLineAndField() throws Exception {
+        String good = unique();
+        String other = unique();
+        String wrong = unique();
+        Map<String, Object> bad = TestMembers.freelancer(wrong);
+        bad.put("municipality", "9999");
+        JsonPath job = run("", lines(TestMembers.freelancer(good), "", bad, "{not json", TestMembers.student(other)));
+        assertEquals(4, job.getInt("total"));
+        assertEquals(4, job.getInt("processed"));
+        assertEquals(2, job.getInt("created"));
+        assertEquals(2, job.getInt("failed"));
+        List<Map<String, Object>> problems = job.getList("problems");
+        assertEquals(3, problems.get(0).get("row"));
+        assertEquals("municipality", problems.get(0).get("field"));
+        assertEquals("unknown municipality code '9999'; see /api/v1/municipalities", problems.get(0).get("problem"));
+        assertEquals(4, problems.get(1).get("row"));
+        assertEquals(null, problems.get(1).get("field")); // not JSON: the whole line's problem
+        assertTrue(((String) problems.get(1).get("problem")).length() > 0);
+        assertEquals(1, found(good));
+        assertEquals(1, found(other));
+        assertEquals(0, found(wrong));
+    }
+
+    @Test
+    void atomicStoresNothingWhenOneRowIsBad() throws Exception {
+        String marker = unique();
+        Map<String, Object> bad = TestMembers.freelancer(marker + "b");
+        bad.put("skills", List.of("no-such-skill"));
+        JsonPath job = run("?atomic=true", lines(TestMembers.freelancer(marker + "a"), bad));
+        assertEquals(0, job.getInt("created"));
+        assertEquals(1, job.getInt("failed"));
+        assertEquals("skills[0]", job.getString("problems[0].field"));
+        assertEquals(0, found(marker + "a"));
+    }
+
+    @Test
+    void dryRunReportsAndChangesNothing() throws Exception {
+        String marker = unique();
+        JsonPath job = run("?dryRun=true", lines(TestMembers.freelancer(marker + "a"), "[1]"));
+        assertEquals(1, job.getInt("created"));
+        assertEquals(1, job.getInt("failed"));
+        assertEquals(0, found(marker + "a"));
+    }
+
+    @Test
+    void upsertUpdatesTheMemberItNamesAndCreatesTheOthers() throws Exception {
+        String marker = unique();
+        TestMembers.Created existing = TestMembers.create(TestMembers.freelancer(marker + "a"));
+        Map<String, Object> change = Map.of("slug", existing.slug(), "name", "Testmedlem " + marker + "a",
+                "type", "freelancer", "headline", "Ny rubrik " + marker);
+        JsonPath job = run("?mode=upsert&status=pending", lines(change, TestMembers.freelancer(marker + "n")));
+        assertEquals(1, job.getInt("updated"));
+        assertEquals(1, job.getInt("created"));
+        Map<String, Object> stored = TestMembers.stored(existing.id());
+        assertEquals("Ny rubrik " + marker, stored.get("headline"));
+        assertEquals("published", stored.get("status"));
+        assertEquals("https://" + marker + "a.example.se", stored.get("website")); // not carried: kept
+        asAdmin().queryParam("q", marker + "n").queryParam("status", "pending").get(TestMembers.MEMBERS).then()
+                .statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void importedMembersHaveHistoryAndAConsentWithSourceImport() throws Exception {
+        String marker = unique();
+        run("", lines(TestMembers.freelancer(marker)));
+        String id = asAdmin().queryParam("q", marker).get(TestMembers.MEMBERS).jsonPath().getString("items[0].id");
+        asAdmin().get(TestMembers.MEMBERS + "/" + id + "/export").then().statusCode(200)
+                .body("consents.source", hasItem("import"))
+                .body("history.action", hasItem("created"))
+                .body("history.actor", hasItem("admin"));
+    }
+
+    @Test
+    void onlyAdminsImport() {
+        assertUnauthorized(anonymous().contentType(NDJSON).body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(IMPORTS));
+        assertProblem(asCurator().contentType(NDJSON).body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(IMPORTS), 403);
+        assertProblem(asCurator().get(IMPORTS + "/" + java.util.UUID.randomUUID()), 403);
+    }
+
+    @Test
+    void badRequestsAreProblems() {
+        assertProblem(asAdmin().contentType("text/plain").body(new byte[] {120}).post(IMPORTS), 415)
+                .body("type", equalTo(PROBLEM_TYPES + "unsupported-media-type"));
+        assertProblem(post("", ""), 400).body("errors.field", hasItem("body"));
+        assertProblem(post("?mode=merge&atomic=yes", "{}\n"), 400).body("errors.field", hasItem("mode"))
+                .body("errors", hasSize(2));
+        assertProblem(asAdmin().get(IMPORTS + "/" + java.util.UUID.randomUUID()), 404);
+    }
+
+    @TestHTTPResource
+    URL api;
+
+    private static String basic() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((se.creativenorrbotten.directory.TestApi.ADMIN + ":"
+                + se.creativenorrbotten.directory.TestApi.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aClaimOverTheLimitIsRefusedBeforeTheBodyIsRead() throws Exception {
+        RawHttp.Answer answer = RawHttp.exchange(api, "POST " + IMPORTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + basic() + "\r\nContent-Type: " + NDJSON + "\r\nContent-Length: 1073741824\r\n\r\n{}\n");
+        assertEquals(413, answer.status(), answer.statusLine());
+        assertTrue(answer.body().contains("payload-too-large"), answer.body());
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedByTheImportsOwnCount() throws Exception {
+        StringBuilder request = new StringBuilder("POST " + IMPORTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + basic() + "\r\nContent-Type: " + NDJSON + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+        String chunk = " ".repeat(64 * 1024);
+        for (long sent = 0; sent <= imports.maxBodySize(); sent += chunk.length()) {
+            request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        request.append("0\r\n\r\n");
+        RawHttp.Answer answer = RawHttp.exchange(api, request.toString());
+        assertEquals(413, answer.status(), answer.statusLine());
+        assertTrue(answer.body().contains("split the file"), answer.body());
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefused() {
+        byte[] big = new byte[(int) imports.maxBodySize() + 1];
+        java.util.Arrays.fill(big, (byte) ' ');
+        assertProblem(post("", new String(big, java.nio.charset.StandardCharsets.US_ASCII)), 413)
+                .body("type", equalTo(PROBLEM_TYPES + "payload-too-large"));
+    }
+}
