@@ -81,6 +81,23 @@ public class ImportResource {
     }
 
     @GET
+    @Path("/template.csv")
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(CsvWriter.MEDIA_TYPE)
+    @Operation(operationId = "getImportTemplate", summary = "The CSV template of an import",
+            description = "Admins only. Every column an import reads, by its English header (Swedish headers are accepted"
+                    + " too), and one example member: UTF-8 with a byte order mark, semicolons between cells, as Swedish"
+                    + " Excel writes it. Multi-valued cells separate their values with |. See docs/transfer.md.")
+    @APIResponse(responseCode = "200", description = "The template.",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"members-template.csv\"",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+            content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = 10000)))
+    public Response template() {
+        return Response.ok(ImportTemplate.csv())
+                .header("Content-Disposition", "attachment; filename=\"members-template.csv\"").build();
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "getImport", summary = "Follow an import",

@@ -45,23 +45,6 @@ public class TransferResource {
     }
 
     @GET
-    @Path("/imports/template.csv")
-    @RolesAllowed(Roles.ADMIN)
-    @Produces(CsvWriter.MEDIA_TYPE)
-    @Operation(operationId = "getImportTemplate", summary = "The CSV template of an import",
-            description = "Admins only. Every column an import reads, by its English header (Swedish headers are accepted"
-                    + " too), and one example member: UTF-8 with a byte order mark, semicolons between cells, as Swedish"
-                    + " Excel writes it. Multi-valued cells separate their values with |. See docs/transfer.md.")
-    @APIResponse(responseCode = "200", description = "The template.",
-            headers = @Header(name = DISPOSITION, description = "attachment; filename=\"members-template.csv\"",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
-            content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = 10000)))
-    public Response template() {
-        return Response.ok(ImportTemplate.csv())
-                .header(DISPOSITION, "attachment; filename=\"members-template.csv\"").build();
-    }
-
-    @GET
     @Path("/exports/members.csv")
     @RolesAllowed(Roles.ADMIN)
     @Produces(CsvWriter.MEDIA_TYPE)
