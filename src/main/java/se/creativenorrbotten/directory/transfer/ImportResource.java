@@ -42,6 +42,7 @@ public class ImportResource {
 
     public static final String PATH = "/api/v1/imports";
     public static final String NDJSON = "application/x-ndjson";
+    public static final String CSV = "text/csv";
 
     private final ImportService imports;
     private final SecurityIdentity caller;
@@ -56,9 +57,13 @@ public class ImportResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "startImport", summary = "Import members",
             description = "Admins only. NDJSON: one member per line, the JSON object POST /members takes (with slug to"
-                    + " name the member an upsert updates). The job runs in the background: follow Location.")
-    @RequestBody(required = true, content = @Content(mediaType = NDJSON,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+                    + " name the member an upsert updates). CSV: the columns of template.csv (English or Swedish headers), as"
+                    + " Excel writes it; an upsert replaces the columns the file has and keeps the others. A file that"
+                    + " cannot be read as a whole (header, encoding, size) fails its job with the problems in its report."
+                    + " The job runs in the background: follow Location.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "202", description = "Queued; Location names the job.",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The job's URL.",
                     schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 200)),
@@ -115,7 +120,10 @@ public class ImportResource {
         if (type.equals(NDJSON) || type.equals("application/ndjson")) {
             return ImportFormat.NDJSON;
         }
-        throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "An import is NDJSON: send it with Content-Type "
-                + NDJSON + ".");
+        if (type.equals(CSV)) {
+            return ImportFormat.CSV;
+        }
+        throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "An import is NDJSON or CSV: send it with"
+                + " Content-Type " + NDJSON + " or text/csv.");
     }
 }

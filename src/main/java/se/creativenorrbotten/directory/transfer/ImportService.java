@@ -180,6 +180,16 @@ public class ImportService {
                 job.finish(ImportJobStatus.DONE, outcome.note(), now());
                 return null;
             });
+        } catch (ImportFileProblems unreadable) {
+            // A header's problems are on its row, Excel's row 1; the file's on row 0, before any.
+            for (FieldError problem : unreadable.problems()) {
+                report(id, "header".equals(problem.field()) ? 1 : 0, List.of(problem));
+            }
+            inNew(() -> {
+                jobs.findById(id).finish(ImportJobStatus.FAILED, "The file cannot be imported (see its problems);"
+                        + " nothing was stored.", now());
+                return null;
+            });
         } catch (Exception e) {
             String reference = UUID.randomUUID().toString();
             LOG.errorf(e, "Import job %s failed (reference %s)", id, reference);

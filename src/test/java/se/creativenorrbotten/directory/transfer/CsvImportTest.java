@@ -1,0 +1,138 @@
+package se.creativenorrbotten.directory.transfer;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.creativenorrbotten.directory.TestApi.asAdmin;
+import static se.creativenorrbotten.directory.TestApi.anonymous;
+import static se.creativenorrbotten.directory.TestApi.unique;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import se.creativenorrbotten.directory.member.TestMembers;
+
+/** CSV through the import jobs: Excel's files as written, row problems by Excel's row numbers, files refused whole. */
+@QuarkusTest
+class CsvImportTest {
+
+    private static final String IMPORTS = "/api/v1/imports";
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    @Inject
+    ImportService imports;
+
+    /** UTF-8 with a byte order mark, as Excel saves 'CSV UTF-8': rows end in CRLF, a line break in a cell is LF. */
+    private static byte[] excel(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(BOM);
+        bytes.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
+    }
+
+    /** Starts an import, waits for its job to end, and answers the job, whatever its end. */
+    private JsonPath run(String query, byte[] body) throws Exception {
+        Response started = asAdmin().contentType("text/csv; charset=UTF-8").body(body).post(IMPORTS + query);
+        started.then().statusCode(202).body("format", equalTo("csv"));
+        imports.awaitQueued(Duration.ofSeconds(60));
+        Response job = asAdmin().get(started.header("Location"));
+        job.then().statusCode(200);
+        return job.jsonPath();
+    }
+
+    private static JsonPath search(String marker) {
+        return anonymous().queryParam("q", marker).get(TestMembers.MEMBERS).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void anExcelFileWithSwedishHeadersAndALineBreakInACellImports() throws Exception {
+        String marker = unique();
+        byte[] file = excel("namn;typ;kommun;kompetenser;beskrivning;språk\r\n"
+                + "Åsa Öberg " + marker + ";freelancer;2580;ux-design|web-development;\"Formgivare i Luleå.\nJobbar"
+                + " även i Kiruna; gärna.\";sv|en\r\n");
+        JsonPath job = run("", file);
+        assertEquals("done", job.getString("status"));
+        assertEquals(1, job.getInt("total"));
+        assertEquals(1, job.getInt("created"));
+        assertEquals(0, job.getInt("failed"));
+        JsonPath found = search(marker);
+        assertEquals(1, found.getInt("total"));
+        Map<String, Object> stored = TestMembers.stored(found.getString("items[0].id"));
+        assertEquals("Åsa Öberg " + marker, stored.get("name"));
+        assertEquals("Formgivare i Luleå.\nJobbar även i Kiruna; gärna.", stored.get("description"));
+        assertEquals(List.of("ux-design", "web-development"), stored.get("skills"));
+        assertEquals("2580", stored.get("municipality"));
+    }
+
+    @Test
+    void goodRowsAreStoredAndABadRowIsReportedByItsExcelRowNumber() throws Exception {
+        String marker = unique();
+        // Row 2 spans two lines, so the bad row is Excel's row 4 although it starts on line 5.
+        byte[] file = excel("name;type;municipality;skills;description\r\n"
+                + "Första " + marker + ";freelancer;2580;ux-design;\"två\nrader\"\r\n"
+                + "Andra " + marker + ";freelancer;2581;ux-design;\r\n"
+                + "Fel " + marker + ";freelancer;9999;ux-design;\r\n"
+                + "Sista " + marker + ";freelancer;2580;ux-design;\r\n");
+        JsonPath job = run("", file);
+        assertEquals("done", job.getString("status"));
+        assertEquals(4, job.getInt("total"));
+        assertEquals(3, job.getInt("created"));
+        assertEquals(1, job.getInt("failed"));
+        List<Map<String, Object>> problems = job.getList("problems");
+        assertEquals(4, problems.get(0).get("row"));
+        assertEquals("municipality", problems.get(0).get("field"));
+        assertEquals(1, search("Första " + marker).getInt("total"));
+        assertEquals(1, search("Sista " + marker).getInt("total"));
+        assertEquals(0, search("Fel " + marker).getInt("total"));
+    }
+
+    @Test
+    void upsertReplacesTheColumnsTheFileHasAndKeepsTheOthers() throws Exception {
+        String marker = unique();
+        TestMembers.Created existing = TestMembers.create(TestMembers.freelancer(marker));
+        byte[] file = excel("slug;name;type;municipality;skills;rubrik\r\n" + existing.slug() + ";Testmedlem " + marker
+                + ";freelancer;2580;ux-design;Ny rubrik " + marker + "\r\n");
+        JsonPath job = run("?mode=upsert", file);
+        assertEquals(1, job.getInt("updated"), () -> job.prettify());
+        Map<String, Object> stored = TestMembers.stored(existing.id());
+        assertEquals("Ny rubrik " + marker, stored.get("headline"));
+        assertEquals(List.of("ux-design"), stored.get("skills"));
+        assertEquals("https://" + marker + ".example.se", stored.get("website")); // no such column: kept
+    }
+
+    @Test
+    void aFileThatCannotBeReadFailsItsJobWithTheProblemsAndStoresNothing() throws Exception {
+        String marker = unique();
+        byte[] windows = ("namn;typ;kommun;kompetenser\r\nÅsa " + marker + ";freelancer;2580;ux-design\r\n")
+                .getBytes(Charset.forName("windows-1252"));
+        JsonPath job = run("", windows);
+        assertEquals("failed", job.getString("status"));
+        assertEquals("file", job.getString("problems[0].field"));
+        assertTrue(job.getString("problems[0].problem").contains("not UTF-8"), job.getString("problems[0].problem"));
+        assertEquals(0, search(marker).getInt("total"));
+
+        JsonPath header = run("", excel("name;type;colour;skills\r\nEtt " + marker + ";freelancer;blå;ux-design\r\n"));
+        assertEquals("failed", header.getString("status"));
+        assertEquals(1, header.getInt("problems[0].row"));
+        assertEquals("header", header.getString("problems[0].field"));
+        assertTrue(header.getString("note").contains("nothing was stored"));
+        assertEquals(0, search(marker).getInt("total"));
+    }
+
+    @Test
+    void otherMediaTypesAreStillRefused() {
+        asAdmin().contentType("text/plain").body(new byte[] {120}).post(IMPORTS).then().statusCode(415)
+                .body("detail", containsString("text/csv"));
+    }
+}
