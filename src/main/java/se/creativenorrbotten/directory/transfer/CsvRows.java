@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,12 +51,21 @@ public class CsvRows implements RowFormat {
     public ImportRows open(Path file) throws IOException {
         CsvMembers.Reading reading = read(file);
         Set<String> carried = new LinkedHashSet<>();
+        List<String> header = new ArrayList<>();
         for (MemberColumn column : reading.columns()) {
             if (column != null && column.writable()) {
                 carried.add(column.english());
             }
+            if (column != null) {
+                header.add(column.english());
+            }
         }
         return new ImportRows() {
+            @Override
+            public List<String> header() {
+                return header;
+            }
+
             @Override
             public ImportRow next() {
                 if (!reading.hasNext()) {
@@ -67,8 +77,8 @@ public class CsvRows implements RowFormat {
                     return null;
                 }
                 CsvRow row = reading.next();
-                return row.ok() ? ImportRow.of(row.row(), row.member(), carried, row.slug())
-                        : ImportRow.unreadable(row.row(), row.problems());
+                return (row.ok() ? ImportRow.of(row.row(), row.member(), carried, row.slug())
+                        : ImportRow.unreadable(row.row(), row.problems())).withCells(written(reading.columns(), row.cells()));
             }
 
             @Override
@@ -76,6 +86,17 @@ public class CsvRows implements RowFormat {
                 reading.close();
             }
         };
+    }
+
+    /** The cells under the header's known columns: an errors column of an earlier round is left out. */
+    private static List<String> written(List<MemberColumn> columns, List<String> cells) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i) != null) {
+                kept.add(i < cells.size() ? cells.get(i) : "");
+            }
+        }
+        return kept;
     }
 
     private CsvMembers.Reading read(Path file) throws IOException {

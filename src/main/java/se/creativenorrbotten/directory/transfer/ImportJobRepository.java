@@ -16,6 +16,18 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
                 .setParameter("job", job).setMaxResults(limit).getResultList();
     }
 
+    /** A CSV job's failed rows as written, the header first; empty for another job. */
+    public List<ImportFailedRow> failedRows(UUID job) {
+        return getEntityManager().createQuery("from ImportFailedRow r where r.jobId = :job order by r.row, r.id",
+                ImportFailedRow.class).setParameter("job", job).getResultList();
+    }
+
+    /** Every problem of a job, by row. */
+    public List<ImportProblem> allProblems(UUID job) {
+        return getEntityManager().createQuery("from ImportProblem p where p.jobId = :job order by p.row, p.id", ImportProblem.class)
+                .setParameter("job", job).getResultList();
+    }
+
     public long countProblems(UUID job) {
         return getEntityManager().createQuery("select count(p) from ImportProblem p where p.jobId = :job", Long.class)
                 .setParameter("job", job).getSingleResult();

@@ -1,5 +1,7 @@
 package se.creativenorrbotten.directory.transfer;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.UUID;
@@ -113,6 +115,27 @@ public class ImportResource {
     public ImportJobView get(@PathParam("id") @Parameter(description = "The job's id (UUID).",
             schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) UUID id) {
         return imports.get(id);
+    }
+
+    @GET
+    @Path("/{id}/errors.csv")
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(CsvWriter.MEDIA_TYPE)
+    @Operation(operationId = "getImportErrors", summary = "A CSV import's failed rows",
+            description = "Admins only. The rows that failed, as they were written, under the file's header, with an"
+                    + " added errors column saying what is wrong with each. Fix them in the spreadsheet and import the"
+                    + " file again: the errors column is ignored.")
+    @APIResponse(responseCode = "200", description = "The failed rows (only the header when none failed).",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"import-errors.csv\"",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+            content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response errors(@PathParam("id") @Parameter(description = "The job's id (UUID).",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) UUID id) throws IOException {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        imports.writeErrors(id, csv);
+        return Response.ok(csv.toByteArray()).header("Content-Disposition", "attachment; filename=\"import-errors.csv\"")
+                .build();
     }
 
     private static ImportFormat formatOf(String contentType) {

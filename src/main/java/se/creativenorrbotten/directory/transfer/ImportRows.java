@@ -8,4 +8,9 @@ public interface ImportRows extends Closeable {
 
     /** The next row, or null after the last. */
     ImportRow next() throws IOException;
+
+    /** The header as written, for a file of the failed rows; null when the format has none (NDJSON). */
+    default java.util.List<String> header() {
+        return null;
+    }
 }

@@ -3,18 +3,32 @@ package se.creativenorrbotten.directory.transfer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,6 +56,7 @@ import se.creativenorrbotten.directory.transfer.dto.ImportProblemView;
 @ApplicationScoped
 public class ImportService {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     /** The job's counts are written every this many rows (and at the end). */
     private static final int PROGRESS_EVERY = 50;
@@ -211,6 +226,7 @@ public class ImportService {
     private Outcome rowByRow(UUID id, RowFormat format, Path file, ImportOptions options, String actor) throws IOException {
         ImportCounts counts = ImportCounts.NONE;
         try (ImportRows rows = format.open(file)) {
+            keepHeader(id, rows.header());
             for (ImportRow row = rows.next(); row != null; row = rows.next()) {
                 ImportRow current = row;
                 List<FieldError> problems = row.problems();
@@ -235,7 +251,7 @@ public class ImportService {
                 }
                 if (!problems.isEmpty()) {
                     counts = counts.plusFailed();
-                    report(id, row.number(), problems);
+                    report(id, row, problems);
                 }
                 progress(id, counts, false);
             }
@@ -251,6 +267,7 @@ public class ImportService {
             result = QuarkusTransaction.requiringNew().timeout(ATOMIC_TIMEOUT_SECONDS).call(() -> {
                 ImportCounts counts = ImportCounts.NONE;
                 try (ImportRows rows = format.open(file)) {
+                    keepHeader(id, rows.header());
                     for (ImportRow row = rows.next(); row != null; row = rows.next()) {
                         List<FieldError> problems = row.problems();
                         if (row.readable()) {
@@ -262,7 +279,7 @@ public class ImportService {
                         }
                         if (!problems.isEmpty()) {
                             counts = counts.plusFailed();
-                            report(id, row.number(), problems);
+                            report(id, row, problems);
                         }
                         progress(id, counts, false);
                         if (counts.processed() % CLEAR_EVERY == 0) {
@@ -309,6 +326,77 @@ public class ImportService {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Import row %d could not be stored (reference %s)", row.number(), reference);
         return List.of(new FieldError(null, "the row could not be stored (reference " + reference + "); try again"));
+    }
+
+    /** A row's problems, and the row as written when its format keeps it (for errors.csv). */
+    private void report(UUID id, ImportRow row, List<FieldError> problems) {
+        report(id, row.number(), problems);
+        if (row.cells() != null) {
+            inNew(() -> {
+                jobs.getEntityManager().persist(new ImportFailedRow(id, row.number(), cellsJson(row.cells())));
+                return null;
+            });
+        }
+    }
+
+    private void keepHeader(UUID id, List<String> header) {
+        if (header != null) {
+            inNew(() -> {
+                jobs.getEntityManager().persist(new ImportFailedRow(id, 1, cellsJson(header)));
+                return null;
+            });
+        }
+    }
+
+    /**
+     * A CSV job's failed rows as written, with an {@code errors} column added (which the reader ignores), so the file
+     * imports again once fixed; 404 for an unknown job or one that is not CSV.
+     */
+    public void writeErrors(UUID id, OutputStream out) throws IOException {
+        record Failed(List<ImportFailedRow> rows, Map<Long, List<ImportProblem>> problems) {
+        }
+        Failed failed = inNew(() -> {
+            ImportJob job = jobs.findByIdOptional(id)
+                    .orElseThrow(() -> ProblemException.notFound("There is no import job with id '" + id + "'."));
+            if (job.getFormat() != ImportFormat.CSV) {
+                throw ProblemException.notFound("Import job '" + id + "' is not a CSV import: its problems are in the job.");
+            }
+            return new Failed(jobs.failedRows(id), jobs.allProblems(id).stream()
+                    .collect(Collectors.groupingBy(ImportProblem::getRow, LinkedHashMap::new, Collectors.toList())));
+        });
+        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        text.write('\uFEFF');
+        CSVPrinter printer = CSVFormat.DEFAULT.builder().setDelimiter(CsvWriter.DELIMITER).setRecordSeparator("\r\n")
+                .get().print(text);
+        for (ImportFailedRow row : failed.rows()) {
+            List<String> cells = new ArrayList<>(cells(row.getCells()));
+            if (row.getRow() == 1) {
+                cells.add(CsvMembers.ERRORS_COLUMN);
+            } else {
+                cells.add(failed.problems().getOrDefault(row.getRow(), List.of()).stream()
+                        .map(p -> p.getField() == null ? p.getProblem() : p.getField() + ": " + p.getProblem())
+                        .collect(Collectors.joining("; ")));
+            }
+            printer.printRecord(cells);
+        }
+        printer.flush();
+    }
+
+    private String cellsJson(List<String> cells) {
+        try {
+            return JSON.writeValueAsString(cells);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> cells(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void report(UUID id, long row, List<FieldError> problems) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.creativenorrbotten.directory.TestApi.asAdmin;
+import static se.creativenorrbotten.directory.TestApi.asCurator;
 import static se.creativenorrbotten.directory.TestApi.anonymous;
 import static se.creativenorrbotten.directory.TestApi.unique;
 
@@ -128,6 +129,39 @@ class CsvImportTest {
         assertEquals("header", header.getString("problems[0].field"));
         assertTrue(header.getString("note").contains("nothing was stored"));
         assertEquals(0, search(marker).getInt("total"));
+    }
+
+    @Test
+    void theFailedRowsComeBackWithTheirErrorsAndImportOnceFixed() throws Exception {
+        String marker = unique();
+        byte[] file = excel("namn;typ;kommun;kompetenser;beskrivning\r\n"
+                + "Bra " + marker + ";freelancer;2580;ux-design;\r\n"
+                + "Fel " + marker + ";freelancer;9999;ux-design;\"två\nrader; åäö\"\r\n");
+        Response started = asAdmin().contentType("text/csv").body(file).post(IMPORTS);
+        imports.awaitQueued(Duration.ofSeconds(60));
+        String location = started.header("Location");
+        assertEquals(1, asAdmin().get(location).jsonPath().getInt("failed"));
+
+        byte[] errors = asAdmin().get(location + "/errors.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asByteArray();
+        String text = new String(errors, StandardCharsets.UTF_8);
+        assertEquals("\uFEFFname;type;municipality;skills;description;errors\r\n"
+                + "Fel " + marker + ";freelancer;9999;ux-design;\"två\nrader; åäö\";\"municipality: unknown municipality code"
+                + " '9999'; see /api/v1/municipalities\"\r\n", text);
+
+        JsonPath again = run("", text.replace(";9999;", ";2581;").getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, again.getInt("created"), again::prettify);
+        assertEquals(0, again.getInt("failed"));
+        Map<String, Object> stored = TestMembers.stored(search("Fel " + marker).getString("items[0].id"));
+        assertEquals("två\nrader; åäö", stored.get("description"));
+        assertEquals("2581", stored.get("municipality"));
+
+        String ndjson = asAdmin().contentType("application/x-ndjson").body("{}\n".getBytes(StandardCharsets.UTF_8))
+                .post(IMPORTS).header("Location");
+        imports.awaitQueued(Duration.ofSeconds(60));
+        asAdmin().get(ndjson + "/errors.csv").then().statusCode(404);
+        asAdmin().get(IMPORTS + "/" + java.util.UUID.randomUUID() + "/errors.csv").then().statusCode(404);
+        asCurator().get(location + "/errors.csv").then().statusCode(403);
     }
 
     @Test
