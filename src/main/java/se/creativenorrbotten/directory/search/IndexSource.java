@@ -74,12 +74,8 @@ public class IndexSource {
             }
         }
 
-        List<String> take(ListTable table, UUID member) {
-            try {
-                return cursors.get(table).take(member);
-            } catch (SQLException e) {
-                throw new java.io.UncheckedIOException(new java.io.IOException(e));
-            }
+        List<String> take(ListTable table, UUID member) throws SQLException {
+            return cursors.get(table).take(member);
         }
 
         @Override
@@ -257,13 +253,17 @@ public class IndexSource {
         return names;
     }
 
+    /** Where a document's lists come from: a cursor over every member, or the lists of one batch. */
+    private interface Lists {
+        List<String> of(ListTable table) throws SQLException;
+    }
+
     /** The document of the member at {@code rs}, with its lists from {@code lists}. */
-    private static MemberDocument document(ResultSet rs, java.util.function.Function<ListTable, List<String>> lists)
-            throws SQLException {
+    private static MemberDocument document(ResultSet rs, Lists lists) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         MemberDocument.Builder document = MemberDocument.builder();
         for (ListTable table : ListTable.values()) {
-            table.set(document, lists.apply(table));
+            table.set(document, lists.of(table));
         }
         return document
                 .id(id)

@@ -12,21 +12,25 @@ public interface Coded {
     String code();
 
     static <E extends Enum<E> & Coded> E fromCode(Class<E> type, String code) {
+        E constant = find(type, code);
+        if (constant == null) {
+            throw new IllegalArgumentException("unknown code " + code + " for " + type.getSimpleName());
+        }
+        return constant;
+    }
+
+    static <E extends Enum<E> & Coded> boolean isCode(Class<E> type, String code) {
+        return find(type, code) != null;
+    }
+
+    /** The constant with this code, or null. */
+    private static <E extends Enum<E> & Coded> E find(Class<E> type, String code) {
         for (E constant : type.getEnumConstants()) {
             if (constant.code().equals(code)) {
                 return constant;
             }
         }
-        throw new IllegalArgumentException("unknown code " + code + " for " + type.getSimpleName());
-    }
-
-    static <E extends Enum<E> & Coded> boolean isCode(Class<E> type, String code) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.code().equals(code)) {
-                return true;
-            }
-        }
-        return false;
+        return null;
     }
 
     /** The codes an enum accepts, comma-separated, for error messages. */
