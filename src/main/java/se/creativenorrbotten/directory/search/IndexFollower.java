@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.persistence.DatabaseSync;
 import se.creativenorrbotten.directory.member.ChangeLog;
@@ -55,11 +59,16 @@ public class IndexFollower {
     private static final long DELETED = Long.MAX_VALUE;
     private static final int REBUILD_THREADS = 2;
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
+    /** The members one transaction wrote, kept with it until it ends (a resource of the transaction). */
+    private static final Object PENDING_WRITES = new Object();
+    /** Members read from the database at a time when written ones are indexed: memory stays flat for an import. */
+    private static final int APPLY_SLICE = 1000;
 
     private final IndexSource source;
     private final ChangeLog changeLog;
     private final DirectoryConfig config;
     private final DatabaseSync databaseSync;
+    private final TransactionSynchronizationRegistry transactions;
     private final Map<UUID, Long> indexedSeq = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private final java.util.concurrent.CountDownLatch readyLatch = new java.util.concurrent.CountDownLatch(1);
@@ -80,8 +89,10 @@ public class IndexFollower {
     private long digest;
     private volatile long contents;
 
-    public IndexFollower(IndexSource source, ChangeLog changeLog, DirectoryConfig config, DatabaseSync databaseSync) {
+    public IndexFollower(IndexSource source, ChangeLog changeLog, DirectoryConfig config, DatabaseSync databaseSync,
+            TransactionSynchronizationRegistry transactions) {
         this.source = source;
+        this.transactions = transactions;
         this.changeLog = changeLog;
         this.config = config;
         this.databaseSync = databaseSync;
@@ -162,13 +173,44 @@ public class IndexFollower {
         return h;
     }
 
-    /** Members written on this instance: searchable (or gone) before the write's response leaves. */
-    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberWritten written) {
+    /**
+     * Members written on this instance: searchable (or gone) before the write's response leaves. The writes of one
+     * transaction are indexed together once it commits (an import writes hundreds of members in one), with one
+     * refresh; a write outside a transaction at once.
+     */
+    void onWritten(@Observes MemberWritten written) {
         if (!ready || written.ids().isEmpty()) {
             return;
         }
+        if (transactions.getTransactionKey() == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            applyLogged(written.ids());
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<UUID> pending = (Set<UUID>) transactions.getResource(PENDING_WRITES);
+        if (pending == null) {
+            Set<UUID> ids = new LinkedHashSet<>();
+            transactions.putResource(PENDING_WRITES, ids);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        applyLogged(ids);
+                    }
+                }
+            });
+            pending = ids;
+        }
+        pending.addAll(written.ids());
+    }
+
+    private void applyLogged(Collection<UUID> ids) {
         try {
-            apply(written.ids());
+            apply(ids);
         } catch (Exception e) {
             LOG.error("Could not index a write at once; the next poll retries it", e);
         }
@@ -339,30 +381,39 @@ public class IndexFollower {
             if (current == null) {
                 return;
             }
-            Map<UUID, MemberDocument> found = source.members(ids);
             List<UUID> changed = new ArrayList<>();
-            for (UUID id : ids) {
-                MemberDocument member = found.get(id);
-                long known = indexedSeq.getOrDefault(id, -1L);
-                if (member == null && known != DELETED) {
-                    current.delete(id);
-                    // Out goes its entry; a member this process never indexed (a reopened index) still changes it.
-                    digest ^= known >= 0 ? entry(id, known) : entry(id, DELETED);
-                    purgePending = true;
-                    indexedSeq.put(id, DELETED);
-                    changed.add(id);
-                } else if (member != null && member.changeSeq() > known) {
-                    current.put(member, taxonomy);
-                    digest ^= (known >= 0 && known != DELETED ? entry(id, known) : 0) ^ entry(id, member.changeSeq());
-                    indexedSeq.put(id, member.changeSeq());
-                    highestIndexed = Math.max(highestIndexed, member.changeSeq());
-                    changed.add(id);
-                }
+            List<UUID> all = List.copyOf(ids);
+            for (int from = 0; from < all.size(); from += APPLY_SLICE) {
+                List<UUID> slice = all.subList(from, Math.min(all.size(), from + APPLY_SLICE));
+                applySlice(current, slice, source.members(slice), changed);
             }
             if (!changed.isEmpty()) {
                 current.refresh();
                 contents = digest;
                 uncommitted = true;
+            }
+        }
+    }
+
+    /** Puts or deletes one slice of the members written, read from the database together. */
+    private void applySlice(SearchIndex current, List<UUID> ids, Map<UUID, MemberDocument> found, List<UUID> changed)
+            throws java.io.IOException {
+        for (UUID id : ids) {
+            MemberDocument member = found.get(id);
+            long known = indexedSeq.getOrDefault(id, -1L);
+            if (member == null && known != DELETED) {
+                current.delete(id);
+                // Out goes its entry; a member this process never indexed (a reopened index) still changes it.
+                digest ^= known >= 0 ? entry(id, known) : entry(id, DELETED);
+                purgePending = true;
+                indexedSeq.put(id, DELETED);
+                changed.add(id);
+            } else if (member != null && member.changeSeq() > known) {
+                current.put(member, taxonomy);
+                digest ^= (known >= 0 && known != DELETED ? entry(id, known) : 0) ^ entry(id, member.changeSeq());
+                indexedSeq.put(id, member.changeSeq());
+                highestIndexed = Math.max(highestIndexed, member.changeSeq());
+                changed.add(id);
             }
         }
     }

@@ -17,6 +17,11 @@ public record ImportCounts(int processed, int created, int updated, int failed) 
         return new ImportCounts(processed + 1, created, updated, failed + 1);
     }
 
+    ImportCounts plus(ImportCounts more) {
+        return new ImportCounts(processed + more.processed, created + more.created, updated + more.updated,
+                failed + more.failed);
+    }
+
     /** After an all-or-nothing import rolled back: every row read, none stored, the failed ones as counted. */
     ImportCounts rolledBack() {
         return new ImportCounts(processed, 0, 0, failed);

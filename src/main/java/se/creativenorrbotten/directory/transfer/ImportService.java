@@ -58,10 +58,11 @@ public class ImportService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(ImportService.class);
-    /** The job's counts are written every this many rows (and at the end). */
-    private static final int PROGRESS_EVERY = 50;
-    /** An all-or-nothing import's session is flushed and emptied every this many rows, to keep memory flat. */
-    private static final int CLEAR_EVERY = 200;
+    /**
+     * Rows written in one transaction by an import that is not all or nothing, and after which an all-or-nothing one
+     * empties its session (memory stays flat); the job's counts are written after each.
+     */
+    private static final int CHUNK = 200;
     private static final int ATOMIC_TIMEOUT_SECONDS = 3600;
     private static final long SERVER_HEADROOM = 1024 * 1024;
 
@@ -222,42 +223,86 @@ public class ImportService {
     private record Outcome(ImportCounts counts, String note) {
     }
 
-    /** Each row in its own transaction: a bad row is reported and skipped, the good ones are stored. */
+    /**
+     * A bad row is reported and skipped, the good ones are stored. Rows are written {@value #CHUNK} at a time in one
+     * transaction (one commit, one index refresh); a chunk in which a row fails is rolled back and written again row by
+     * row, each in its own transaction, so that only its bad rows are left out.
+     */
     private Outcome rowByRow(UUID id, RowFormat format, Path file, ImportOptions options, String actor) throws IOException {
         ImportCounts counts = ImportCounts.NONE;
         try (ImportRows rows = format.open(file)) {
             keepHeader(id, rows.header());
+            List<ImportRow> chunk = new ArrayList<>(CHUNK);
             for (ImportRow row = rows.next(); row != null; row = rows.next()) {
-                ImportRow current = row;
-                List<FieldError> problems = row.problems();
-                if (row.readable()) {
-                    try {
-                        Imported done = QuarkusTransaction.requiringNew().call(() -> {
-                            Imported written = write(current, options, actor);
-                            if (options.dryRun()) {
-                                throw new RolledBack(written);
-                            }
-                            return written;
-                        });
-                        counts = count(counts, done);
-                    } catch (RuntimeException e) {
-                        RolledBack dry = find(e, RolledBack.class);
-                        if (dry != null) {
-                            counts = count(counts, dry.result);
-                        } else {
-                            problems = problemsOf(e, row);
-                        }
-                    }
+                chunk.add(row);
+                if (chunk.size() == CHUNK) {
+                    counts = chunk(id, chunk, options, actor, counts);
+                    chunk.clear();
                 }
-                if (!problems.isEmpty()) {
-                    counts = counts.plusFailed();
-                    report(id, row, problems);
-                }
-                progress(id, counts, false);
+            }
+            if (!chunk.isEmpty()) {
+                counts = chunk(id, chunk, options, actor, counts);
             }
         }
         return new Outcome(counts, options.dryRun() ? "A dry run: nothing was stored; created and updated say what the"
                 + " import would do." : null);
+    }
+
+    private ImportCounts chunk(UUID id, List<ImportRow> chunk, ImportOptions options, String actor, ImportCounts before) {
+        List<ImportRow> readable = chunk.stream().filter(ImportRow::readable).toList();
+        ImportCounts counts = before;
+        try {
+            counts = counts.plus(QuarkusTransaction.requiringNew().call(() -> {
+                ImportCounts written = ImportCounts.NONE;
+                for (ImportRow row : readable) {
+                    written = count(written, write(row, options, actor));
+                    // Each row is flushed by its write; what it left in the session is not needed again.
+                    jobs.getEntityManager().clear();
+                }
+                if (options.dryRun()) {
+                    throw new RolledBack(written);
+                }
+                return written;
+            }));
+        } catch (RuntimeException e) {
+            RolledBack dry = find(e, RolledBack.class);
+            if (dry != null && dry.counts != null) {
+                counts = counts.plus(dry.counts);
+            } else {
+                for (ImportRow row : readable) {
+                    counts = alone(id, row, options, actor, counts);
+                }
+            }
+        }
+        for (ImportRow row : chunk) {
+            if (!row.readable()) {
+                counts = counts.plusFailed();
+                report(id, row, row.problems());
+            }
+        }
+        progress(id, counts);
+        return counts;
+    }
+
+    /** One row in its own transaction (rolled back in a dry run): counted, or reported with its problems. */
+    private ImportCounts alone(UUID id, ImportRow row, ImportOptions options, String actor, ImportCounts counts) {
+        try {
+            Imported done = QuarkusTransaction.requiringNew().call(() -> {
+                Imported written = write(row, options, actor);
+                if (options.dryRun()) {
+                    throw new RolledBack(written);
+                }
+                return written;
+            });
+            return count(counts, done);
+        } catch (RuntimeException e) {
+            RolledBack dry = find(e, RolledBack.class);
+            if (dry != null && dry.result != null) {
+                return count(counts, dry.result);
+            }
+            report(id, row, problemsOf(e, row));
+            return counts.plusFailed();
+        }
     }
 
     /** Every row in one transaction, kept only when no row failed (and it is no dry run); every bad row is reported. */
@@ -281,8 +326,8 @@ public class ImportService {
                             counts = counts.plusFailed();
                             report(id, row, problems);
                         }
-                        progress(id, counts, false);
-                        if (counts.processed() % CLEAR_EVERY == 0) {
+                        if (counts.processed() % CHUNK == 0) {
+                            progress(id, counts);
                             jobs.getEntityManager().flush();
                             jobs.getEntityManager().clear();
                         }
@@ -408,13 +453,11 @@ public class ImportService {
         });
     }
 
-    private void progress(UUID id, ImportCounts counts, boolean always) {
-        if (always || counts.processed() % PROGRESS_EVERY == 0) {
-            inNew(() -> {
-                jobs.findById(id).progress(counts);
-                return null;
-            });
-        }
+    private void progress(UUID id, ImportCounts counts) {
+        inNew(() -> {
+            jobs.findById(id).progress(counts);
+            return null;
+        });
     }
 
     private static <T> T inNew(Supplier<T> work) {
