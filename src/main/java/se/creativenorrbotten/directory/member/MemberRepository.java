@@ -20,6 +20,8 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     public static final String PUBLISHED = "m.status = se.creativenorrbotten.directory.member.MemberStatus.PUBLISHED";
 
     private final ChangeLog changeLog;
+    /** The dialect's statement for the sequence's next value, found once. */
+    private volatile String nextChangeSeqSelect;
 
     public MemberRepository(ChangeLog changeLog) {
         this.changeLog = changeLog;
@@ -117,7 +119,12 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     }
 
     private String nextChangeSeqSelect() {
-        return dialect().getSequenceSupport().getSequenceNextValString(CHANGE_SEQUENCE);
+        String select = nextChangeSeqSelect;
+        if (select == null) {
+            select = dialect().getSequenceSupport().getSequenceNextValString(CHANGE_SEQUENCE);
+            nextChangeSeqSelect = select;
+        }
+        return select;
     }
 
     private org.hibernate.dialect.Dialect dialect() {

@@ -619,6 +619,9 @@ public class MemberService {
             }
             return suffixed(base, suffix.toString());
         }
+        if (attempt == 1 && !RESERVED_SLUGS.contains(base) && members.findBySlug(base).isEmpty()) {
+            return base; // the common case, by the slug's unique index: no look at the numbered ones
+        }
         int window = 1 << Math.max(0, attempt - 1);
         Set<String> taken = new HashSet<>(members.slugsStartingWith(base));
         taken.addAll(RESERVED_SLUGS);

@@ -256,7 +256,7 @@ public class ImportService {
                 ImportCounts written = ImportCounts.NONE;
                 for (ImportRow row : readable) {
                     written = count(written, write(row, options, actor));
-                    // Each row is flushed by its write; what it left in the session is not needed again.
+                    // Each write flushes; what it leaves in the session would only make the next flushes slower.
                     jobs.getEntityManager().clear();
                 }
                 if (options.dryRun()) {
