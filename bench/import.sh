@@ -69,6 +69,7 @@ sample_heap() {  # $1: pid, $2: out file
 }
 start_sampler() { sample_heap "$SERVICE_PID" "$1" & SAMPLER_PID=$!; }
 stop_sampler() { kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=; }
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }  # user + system
 peak() { awk -v c="$2" '$c > max { max = $c } END { printf "%.0f", max / 1024 }' "$1"; }  # MiB
 
 log "N=$N, app $APP, JVM options: $BENCH_JAVA_OPTS, work folder $WORK"
@@ -119,6 +120,7 @@ TARGET=$WORK/target
 start_service "$TARGET" "$WORK/target.log"
 log "importing the CSV export ($(mib "${EXPORT_BYTES[csv]}") MiB) into an empty directory"
 start_sampler "$WORK/heap-import"
+CPU_BEFORE=$(cpu_s "$SERVICE_PID")
 t=$(now_ms)
 location=$(curl -fsS "${AUTH[@]}" -D - -o "$WORK/job.json" -H 'Content-Type: text/csv' \
     --data-binary "@$WORK/members.csv" "$BASE/api/v1/imports" | tr -d '\r' | awk -F': ' 'tolower($1) == "location" { print $2 }')
@@ -134,6 +136,7 @@ while :; do
     sleep 0.2
 done
 IMPORT_MS=$(( $(now_ms) - t ))
+IMPORT_CPU=$(awk -v a="$CPU_BEFORE" -v b="$(cpu_s "$SERVICE_PID")" 'BEGIN { printf "%.1f", b - a }')
 stop_sampler
 jq -c 'del(.problems)' "$WORK/job.json" >&2
 [[ $status == done ]] || die "the import failed: $(jq -c . "$WORK/job.json" | head -c 2000)"
@@ -180,6 +183,7 @@ RESULTS=$BENCH_RESULTS_DIR/import-$N-$(date +%Y%m%d-%H%M%S).md
     echo "| heap in use during the CSV export, peak | ${EXPORT_HEAP[csv]} MiB (${EXPORT_SAMPLES[csv]} samples) |"
     echo "| old generation: idle after GC / peak in CSV export / peak in NDJSON export | $IDLE_OLD / ${EXPORT_OLD[csv]} / ${EXPORT_OLD[ndjson]} MiB |"
     echo "| import of the CSV into an empty directory, request to done | **$IMPORT_S s** ($RATE rows/s; 202 after $ACCEPTED_MS ms) |"
+    echo "| CPU time of the service during the import (user + system) | $IMPORT_CPU s ($(awk -v c="$IMPORT_CPU" -v ms="$IMPORT_MS" 'BEGIN { printf "%.2f", c * 1000 / ms }') cores busy) |"
     echo "| created / failed | $CREATED / $FAILED |"
     echo "| found by the search right after done (all / by the first name) | $FOUND / $FOUND_TEXT |"
     echo "| heap in use during the import, peak / old generation peak | $IMPORT_HEAP / $IMPORT_OLD MiB |"

@@ -51,7 +51,7 @@ public interface DirectoryConfig {
          * The largest import file (DIRECTORY_IMPORTS_MAX_BODY_SIZE), streamed to a temporary file; the server's
          * quarkus.http.limits.max-body-size follows it.
          */
-        @WithDefault("50M")
+        @WithDefault("200M")
         io.quarkus.runtime.configuration.MemorySize maxBodySize();
     }
 

@@ -66,6 +66,8 @@ public class MemberService {
     /** Slugs that name routes under /api/v1/members (GET /members/changes, /members/suggest): never a member's. */
     static final Set<String> RESERVED_SLUGS = Set.of("changes", "suggest");
     private static final int MAX_SLUG_LENGTH = 80;
+    /** The longest reason a status may have (member.status_reason). */
+    private static final int MAX_REASON_LENGTH = 1000;
     /** Attempts that pick a numbered slug (among the first 1, 2, 4, … 64 free ones); later ones add a random suffix. */
     private static final int NUMBERED_SLUG_ATTEMPTS = 7;
     private static final int MAX_CREATE_ATTEMPTS = 12;
@@ -147,7 +149,8 @@ public class MemberService {
         for (int attempt = 1;; attempt++) {
             int thisAttempt = attempt;
             try {
-                return QuarkusTransaction.requiringNew().call(() -> createOnce(input, status, actor, source, thisAttempt));
+                return QuarkusTransaction.requiringNew().call(() -> createOnce(input, status, null, null, actor, source,
+                        thisAttempt));
             } catch (RuntimeException e) {
                 if (attempt >= MAX_CREATE_ATTEMPTS || !slugTaken(e)) {
                     throw e;
@@ -156,17 +159,25 @@ public class MemberService {
         }
     }
 
-    private MemberView createOnce(MemberInput raw, MemberStatus status, String actor, ConsentSource source, int attempt) {
+    /**
+     * Creates a member with {@code status} (and its reason, if any) under {@code wantedSlug} when that is a slug
+     * ({@link #isSlug}) no member has, else under a free slug from its name.
+     */
+    private MemberView createOnce(MemberInput raw, MemberStatus status, String statusReason, String wantedSlug,
+            String actor, ConsentSource source, int attempt) {
         MemberInput input = validate(raw);
+        String why = reason(statusReason, status, "statusReason");
         refuseLookAlike(input.name(), null, source == ConsentSource.APPLICATION);
         Instant now = now();
-        Member member = new Member(UUID.randomUUID(), freeSlug(input.name(), attempt), now);
+        String slug = isSlug(wantedSlug) && members.findBySlug(wantedSlug).isEmpty() ? wantedSlug
+                : freeSlug(input.name(), attempt);
+        Member member = new Member(UUID.randomUUID(), slug, now);
         MemberMapper.apply(input, member);
-        member.setStatus(status, null);
+        member.setStatus(status, why);
         member.touch(now, members.nextChangeSeq());
         members.persist(member);
         record(member, now, actor, source == ConsentSource.APPLICATION ? HistoryAction.SUBMITTED : HistoryAction.CREATED,
-                "status", null, status, null);
+                "status", null, status, why);
         // A new member's consents are the ones given here: no need to read them back.
         List<MemberConsent> given = new ArrayList<>(2);
         given.add(consent(member, now, actor, source, MemberConsent.CONTACT_PUBLIC, member.isContactPublic()));
@@ -207,14 +218,15 @@ public class MemberService {
      * {@link ConsentSource#IMPORT}. With {@code upsert} the member with the row's slug, else with its organisation
      * number, is updated: each property the row carries ({@code carried}) replaces the stored one (a list as a
      * whole), the others stay, and so does its status. No match (or no upsert) creates a member with
-     * {@code status}. A bad row throws a {@link ProblemException} before anything is written, so the caller's
+     * {@code status} and {@code statusReason}, under the row's slug when it is free (an exported directory imported
+     * again keeps its addresses). A bad row throws a {@link ProblemException} before anything is written, so the caller's
      * transaction stays usable for the next row.
      */
-    public Imported importRow(MemberInput input, Set<String> carried, String slug, MemberStatus status, String actor,
-            boolean upsert) {
+    public Imported importRow(MemberInput input, Set<String> carried, String slug, MemberStatus status,
+            String statusReason, String actor, boolean upsert) {
         Member match = upsert ? match(input, slug) : null;
         if (match == null) {
-            createOnce(input, status, actor, ConsentSource.IMPORT, 1);
+            createOnce(input, status, statusReason, slug, actor, ConsentSource.IMPORT, 1);
             return Imported.CREATED;
         }
         JsonNode row = json.valueToTree(input);
@@ -283,13 +295,7 @@ public class MemberService {
     @Transactional
     public MemberView changeStatus(UUID id, MemberStatus target, String reason, String actor) {
         Member member = findForWrite(id, null, false);
-        String why = reason == null || reason.isBlank() ? null : Folding.clean(reason);
-        if (target == MemberStatus.REJECTED && why == null) {
-            throw ProblemException.invalid("reason", "a rejection needs a reason");
-        }
-        if (why != null && why.length() > 1000) {
-            throw ProblemException.invalid("reason", "must be at most 1000 characters");
-        }
+        String why = reason(reason, target, "reason");
         MemberStatus from = member.getStatus();
         Set<MemberStatus> allowed = from.next();
         if (!allowed.contains(target)) {
@@ -458,6 +464,24 @@ public class MemberService {
         MemberConsent consent = new MemberConsent(member.getId(), kind, given, at, source, actor);
         consents.persist(consent);
         return consent;
+    }
+
+    /** A status's reason, cleaned and checked against the status (a rejection needs one); {@code field} names it. */
+    private static String reason(String reason, MemberStatus status, String field) {
+        String why = reason == null || reason.isBlank() ? null : Folding.clean(reason);
+        if (status == MemberStatus.REJECTED && why == null) {
+            throw ProblemException.invalid(field, "a rejection needs a reason");
+        }
+        if (why != null && why.length() > MAX_REASON_LENGTH) {
+            throw ProblemException.invalid(field, "must be at most " + MAX_REASON_LENGTH + " characters");
+        }
+        return why;
+    }
+
+    /** True for a slug as the directory makes them: folded, at most 80 characters, not an id's form, not reserved. */
+    static boolean isSlug(String text) {
+        return text != null && !text.isEmpty() && text.length() <= MAX_SLUG_LENGTH && Folding.slug(text).equals(text)
+                && !looksLikeId(text) && !RESERVED_SLUGS.contains(text);
     }
 
     /** By id when {@code idOrSlug} has the canonical form of one (8-4-4-4-12 hex digits), else by slug. */

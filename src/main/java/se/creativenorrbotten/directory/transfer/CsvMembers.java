@@ -3,6 +3,7 @@ package se.creativenorrbotten.directory.transfer;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -50,6 +51,13 @@ public final class CsvMembers {
     public static final String ERRORS_COLUMN = "errors";
     private static final String ERRORS_COLUMN_SWEDISH = "fel";
 
+    /**
+     * The most characters one row may take, quotes and separators included: every column's cell at its longest, with
+     * every character a doubled quote. Reading stops past it, so that a quote left open (which would make the rest of
+     * the file one cell) or a cell of megabytes fails the file instead of filling the memory.
+     */
+    static final int MAX_ROW_CHARS = MemberColumn.values().length * (2 * MemberColumn.MAX_CELL + 3);
+
     private static final int BOM = 0xFEFF;
     /** Bytes checked as UTF-8 before anything is read, and the longest header line. */
     private static final int PREFIX = 64 * 1024;
@@ -82,6 +90,8 @@ public final class CsvMembers {
         private final List<FieldError> fileProblems = new ArrayList<>();
         private final List<MemberColumn> columns = new ArrayList<>();
         private CSVParser parser;
+        private RowGuard guard;
+        private long lastRecord = 1;
         private Iterator<CSVRecord> records;
         private CsvRow next;
         private long rows;
@@ -115,14 +125,16 @@ public final class CsvMembers {
                     text.reset();
                 }
                 char delimiter = delimiter(text);
+                guard = new RowGuard(text);
                 parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
-                        .setTrim(false).get().parse(text);
+                        .setTrim(false).get().parse(guard);
                 records = parser.iterator();
                 if (!records.hasNext()) {
                     fileProblems.add(new FieldError("file", "the file is empty: the first row must name the columns"));
                     return;
                 }
                 header(records.next());
+                guard.rowEnded();
                 advance();
             } catch (IOException | UncheckedIOException e) {
                 fail(e);
@@ -179,6 +191,8 @@ public final class CsvMembers {
             try {
                 while (records.hasNext()) {
                     CSVRecord record = records.next();
+                    guard.rowEnded();
+                    lastRecord = record.getRecordNumber();
                     if (isBlank(record)) {
                         continue;
                     }
@@ -200,6 +214,8 @@ public final class CsvMembers {
             List<String> cells = record.toList();
             ObjectNode member = JSON.createObjectNode();
             String slug = null;
+            String status = null;
+            String reason = null;
             for (int i = 0; i < cells.size(); i++) {
                 String cell = cells.get(i);
                 MemberColumn column = i < columns.size() ? columns.get(i) : null;
@@ -216,12 +232,17 @@ public final class CsvMembers {
                 String value = unguarded(cell);
                 if (column == MemberColumn.SLUG && !value.isBlank()) {
                     slug = value.strip();
+                } else if (column == MemberColumn.STATUS) {
+                    status = value;
+                } else if (column == MemberColumn.STATUS_REASON) {
+                    reason = value;
                 }
                 JsonNode json = column.read(value, vocabulary, problems);
                 if (json != null) {
                     member.set(column.english(), json);
                 }
             }
+            WrittenStatus written = WrittenStatus.read(status, reason, problems);
             MemberInput input = null;
             if (problems.isEmpty()) {
                 try {
@@ -230,14 +251,23 @@ public final class CsvMembers {
                     problems.add(new FieldError("row", "the row cannot be read as a member"));
                 }
             }
-            return new CsvRow(record.getRecordNumber(), slug, input, problems, cells);
+            return new CsvRow(record.getRecordNumber(), slug, written, input, problems, cells);
         }
 
         private void fail(Exception e) {
             next = null;
             Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-            fileProblems.add(new FieldError("file", cause instanceof CharacterCodingException
-                    ? NOT_UTF8 : "the file could not be read to its end"));
+            String problem;
+            if (cause instanceof CharacterCodingException) {
+                problem = NOT_UTF8;
+            } else if (cause instanceof RowTooLong) {
+                problem = "row " + (lastRecord + 1) + " is longer than the " + MAX_ROW_CHARS + " characters a row may"
+                        + " have (a cell may have " + MemberColumn.MAX_CELL + "): is a quote (\") left open?";
+            } else {
+                problem = "row " + (lastRecord + 1) + " cannot be read as CSV: a quote (\") is left open, or a quoted"
+                        + " cell has text after its closing quote";
+            }
+            fileProblems.add(new FieldError("file", problem));
         }
 
         @Override
@@ -246,6 +276,54 @@ public final class CsvMembers {
                 parser.close();
             }
             source.close();
+        }
+    }
+
+    /** Counts the characters the parser reads, and refuses more than a row may have since the last row ended. */
+    private static final class RowGuard extends FilterReader {
+
+        /** What the parser's own buffer may have read ahead of the row it returned. */
+        private static final int READ_AHEAD = 64 * 1024;
+        private long read;
+        private long rowStart;
+
+        RowGuard(java.io.Reader in) {
+            super(in);
+        }
+
+        void rowEnded() {
+            rowStart = read;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c != -1) {
+                counted(1);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) throws RowTooLong {
+            read += n;
+            if (read - rowStart > MAX_ROW_CHARS + READ_AHEAD) {
+                throw new RowTooLong();
+            }
+        }
+    }
+
+    private static final class RowTooLong extends IOException {
+        RowTooLong() {
+            super("a row longer than " + MAX_ROW_CHARS + " characters");
         }
     }
 
@@ -269,6 +347,11 @@ public final class CsvMembers {
             int bad = prefix[in.position()] & 0xFF;
             return NOT_UTF8 + " (byte " + String.format("0x%02X", bad) + " at offset " + in.position()
                     + ": perhaps Windows-1252, as Excel saves plain 'CSV')";
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (prefix[i] == 0) {
+                return "the file is binary (a NUL byte at offset " + i + "), not CSV text";
+            }
         }
         return null;
     }

@@ -77,7 +77,7 @@ public class CsvRows implements RowFormat {
                     return null;
                 }
                 CsvRow row = reading.next();
-                return (row.ok() ? ImportRow.of(row.row(), row.member(), carried, row.slug())
+                return (row.ok() ? ImportRow.of(row.row(), row.member(), carried, row.slug(), row.status())
                         : ImportRow.unreadable(row.row(), row.problems())).withCells(written(reading.columns(), row.cells()));
             }
 

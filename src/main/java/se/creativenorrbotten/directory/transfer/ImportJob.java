@@ -8,7 +8,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import se.creativenorrbotten.directory.member.MemberStatus;
 
 /** An admin's import: its options, where it is, and its counts (the rows' problems are {@link ImportProblem}s). */
 @Entity
@@ -37,8 +36,8 @@ public class ImportJob {
     private boolean atomic;
 
     @Column(name = "member_status", nullable = false, length = 16, updatable = false)
-    @Convert(converter = MemberStatus.DbConverter.class)
-    private MemberStatus memberStatus;
+    @Convert(converter = ImportStatus.DbConverter.class)
+    private ImportStatus memberStatus;
 
     /** The rows in the file, once counted (null before the job runs). */
     @Column(name = "total_rows")

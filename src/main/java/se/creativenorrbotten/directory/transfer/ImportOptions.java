@@ -6,13 +6,12 @@ import java.util.List;
 import se.creativenorrbotten.directory.common.json.Coded;
 import se.creativenorrbotten.directory.common.problem.FieldError;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
-import se.creativenorrbotten.directory.member.MemberStatus;
 
 /**
  * What an import is asked to do: validate only ({@code dryRun}), create or upsert ({@code mode}), all or nothing
  * ({@code atomic}) or row by row, and the status its new members get.
  */
-public record ImportOptions(boolean dryRun, ImportMode mode, boolean atomic, MemberStatus status) {
+public record ImportOptions(boolean dryRun, ImportMode mode, boolean atomic, ImportStatus status) {
 
     /** The options from the query parameters (null: the default); every bad one is named at once (400). */
     public static ImportOptions parse(String dryRun, String mode, String atomic, String status) {
@@ -27,11 +26,13 @@ public record ImportOptions(boolean dryRun, ImportMode mode, boolean atomic, Mem
                 errors.add(new FieldError("mode", "must be create or upsert"));
             }
         }
-        MemberStatus memberStatus = MemberStatus.PUBLISHED;
-        if (MemberStatus.PENDING.code().equals(status)) {
-            memberStatus = MemberStatus.PENDING;
-        } else if (status != null && !MemberStatus.PUBLISHED.code().equals(status)) {
-            errors.add(new FieldError("status", "imported members are published or pending"));
+        ImportStatus memberStatus = ImportStatus.PUBLISHED;
+        if (status != null) {
+            if (Coded.isCode(ImportStatus.class, status)) {
+                memberStatus = Coded.fromCode(ImportStatus.class, status);
+            } else {
+                errors.add(new FieldError("status", "must be published, pending or keep (each row's own status)"));
+            }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

@@ -78,8 +78,10 @@ public class ImportResource {
                             defaultValue = "create")) @QueryParam("mode") String mode,
             @Parameter(description = "true: all or nothing; false: row by row.",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("atomic") String atomic,
-            @Parameter(description = "The status new members get.", schema = @Schema(enumeration = {"published", "pending"},
-                    defaultValue = "published")) @QueryParam("status") String status,
+            @Parameter(description = "The status new members get: published, pending, or keep (each row's own status"
+                    + " column or property, as an export wrote it; published where a row has none).",
+                    schema = @Schema(enumeration = {"published", "pending", "keep"}, defaultValue = "published"))
+            @QueryParam("status") String status,
             InputStream body, @Context UriInfo uri) {
         ImportFormat format = formatOf(contentType);
         ImportOptions options = ImportOptions.parse(dryRun, mode, atomic, status);

@@ -62,7 +62,9 @@ public class ImportService {
      * Rows written in one transaction by an import that is not all or nothing, and after which an all-or-nothing one
      * empties its session (memory stays flat); the job's counts are written after each.
      */
-    private static final int CHUNK = 200;
+    private static final int CHUNK = 500;
+    /** Rows after which a chunk's session is emptied. */
+    private static final int CLEAR_EVERY = 25;
     private static final int ATOMIC_TIMEOUT_SECONDS = 3600;
     private static final long SERVER_HEADROOM = 1024 * 1024;
 
@@ -123,13 +125,14 @@ public class ImportService {
         RowFormat reader = formatOf(format);
         Path file = store(body);
         try {
+            int total = total(reader, file);
             UUID id = UUID.randomUUID();
             ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
                 ImportJob queued = new ImportJob(id, format, options, actor, now());
                 jobs.persist(queued);
                 return queued;
             });
-            worker.execute(() -> run(id, reader, file, options, actor));
+            worker.execute(() -> run(id, reader, file, total, options, actor));
             return view(job, List.of(), 0);
         } catch (RuntimeException e) {
             delete(file);
@@ -181,9 +184,33 @@ public class ImportService {
         }
     }
 
-    private void run(UUID id, RowFormat format, Path file, ImportOptions options, String actor) {
+    /**
+     * The rows the file holds, read through before the job is queued: a file that cannot be read as a whole (not
+     * UTF-8, binary, no header, an unknown column, no rows, a cell no spreadsheet has) is refused with its problems.
+     */
+    private static int total(RowFormat format, Path file) {
+        int total;
         try {
-            int total = format.count(file);
+            total = format.count(file);
+        } catch (ImportFileProblems unreadable) {
+            throw unreadable(unreadable.problems());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the stored import", e);
+        }
+        if (total == 0) {
+            throw unreadable(List.of(new FieldError("file", "the file has no members: " + (format.format() == ImportFormat.CSV
+                    ? "there is no row after the header" : "every line is blank"))));
+        }
+        return total;
+    }
+
+    private static ProblemException unreadable(List<FieldError> problems) {
+        return new ProblemException(ProblemType.INVALID_INPUT, "The file cannot be imported: " + problems.get(0).detail()
+                + ". Nothing was stored.", problems);
+    }
+
+    private void run(UUID id, RowFormat format, Path file, int total, ImportOptions options, String actor) {
+        try {
             inNew(() -> {
                 jobs.findById(id).start(total);
                 return null;
@@ -225,8 +252,8 @@ public class ImportService {
 
     /**
      * A bad row is reported and skipped, the good ones are stored. Rows are written {@value #CHUNK} at a time in one
-     * transaction (one commit, one index refresh); a chunk in which a row fails is rolled back and written again row by
-     * row, each in its own transaction, so that only its bad rows are left out.
+     * transaction (one commit, one index refresh); a row the rules refuse is left out of it, and a chunk in which the
+     * database refuses a row is rolled back and written again row by row, each in its own transaction.
      */
     private Outcome rowByRow(UUID id, RowFormat format, Path file, ImportOptions options, String actor) throws IOException {
         ImportCounts counts = ImportCounts.NONE;
@@ -249,15 +276,31 @@ public class ImportService {
     }
 
     private ImportCounts chunk(UUID id, List<ImportRow> chunk, ImportOptions options, String actor, ImportCounts before) {
-        List<ImportRow> readable = chunk.stream().filter(ImportRow::readable).toList();
+        // A row the rules refuse throws before anything of it is written (MemberService#importRow), so the chunk goes
+        // on; a row the database refuses (a slug taken by a racing write) ends it: then each row on its own.
+        Map<ImportRow, List<FieldError>> bad = new LinkedHashMap<>();
         ImportCounts counts = before;
         try {
             counts = counts.plus(QuarkusTransaction.requiringNew().call(() -> {
+                bad.clear();
                 ImportCounts written = ImportCounts.NONE;
-                for (ImportRow row : readable) {
-                    written = count(written, write(row, options, actor));
-                    // Each write flushes; what it leaves in the session would only make the next flushes slower.
-                    jobs.getEntityManager().clear();
+                for (ImportRow row : chunk) {
+                    if (!row.readable()) {
+                        bad.put(row, row.problems());
+                        written = written.plusFailed();
+                        continue;
+                    }
+                    try {
+                        written = count(written, write(row, options, actor));
+                    } catch (ProblemException problem) {
+                        bad.put(row, ImportRow.problemsOf(problem));
+                        written = written.plusFailed();
+                    }
+                    if (written.processed() % CLEAR_EVERY == 0) {
+                        // Each write flushes, checking what the session holds; what earlier rows left there
+                        // (besides the skills and municipalities the next rows look up) would only slow it down.
+                        jobs.getEntityManager().clear();
+                    }
                 }
                 if (options.dryRun()) {
                     throw new RolledBack(written);
@@ -269,17 +312,18 @@ public class ImportService {
             if (dry != null && dry.counts != null) {
                 counts = counts.plus(dry.counts);
             } else {
-                for (ImportRow row : readable) {
-                    counts = alone(id, row, options, actor, counts);
+                bad.clear();
+                for (ImportRow row : chunk) {
+                    if (row.readable()) {
+                        counts = alone(id, row, options, actor, counts);
+                    } else {
+                        bad.put(row, row.problems());
+                        counts = counts.plusFailed();
+                    }
                 }
             }
         }
-        for (ImportRow row : chunk) {
-            if (!row.readable()) {
-                counts = counts.plusFailed();
-                report(id, row, row.problems());
-            }
-        }
+        bad.forEach((row, problems) -> report(id, row, problems));
         progress(id, counts);
         return counts;
     }
@@ -354,8 +398,9 @@ public class ImportService {
     }
 
     private Imported write(ImportRow row, ImportOptions options, String actor) {
-        return members.importRow(row.input(), row.carried(), row.slug(), options.status(), actor,
-                options.mode() == ImportMode.UPSERT);
+        WrittenStatus written = row.status();
+        return members.importRow(row.input(), row.carried(), row.slug(), options.status().of(written.status()),
+                options.status() == ImportStatus.KEEP ? written.reason() : null, actor, options.mode() == ImportMode.UPSERT);
     }
 
     private static ImportCounts count(ImportCounts counts, Imported done) {

@@ -4,8 +4,15 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +20,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import se.creativenorrbotten.directory.common.json.JsonBodies;
@@ -45,20 +53,38 @@ public class NdjsonRows implements RowFormat {
         return ImportFormat.NDJSON;
     }
 
+    /**
+     * The lines with content. The file as a whole must be UTF-8 text: bytes that are not, or a NUL character (a binary
+     * file), refuse it before any row is read.
+     */
     @Override
     public int count(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         int rows = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        long line = 1;
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), decoder)) {
+            char[] buffer = new char[64 * 1024];
             boolean content = false;
-            for (int b = in.read(); b != -1; b = in.read()) {
-                if (b == '\n') {
-                    rows += content ? 1 : 0;
-                    content = false;
-                } else if (!isBlank(b)) {
-                    content = true;
+            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    char c = buffer[i];
+                    if (c == '\n') {
+                        rows += content ? 1 : 0;
+                        content = false;
+                        line++;
+                    } else if (c == 0) {
+                        throw new ImportFileProblems(List.of(new FieldError("file", "line " + line + " has a NUL"
+                                + " character: the file is binary, not NDJSON text")));
+                    } else if (!isBlank(c)) {
+                        content = true;
+                    }
                 }
             }
             return rows + (content ? 1 : 0);
+        } catch (CharacterCodingException e) {
+            throw new ImportFileProblems(List.of(new FieldError("file", "line " + line
+                    + " is not UTF-8 text: an NDJSON file is UTF-8")));
         }
     }
 
@@ -141,15 +167,34 @@ public class NdjsonRows implements RowFormat {
         if (node == null || !node.isObject()) {
             return ImportRow.unreadable(number, List.of(new FieldError(null, "the line must be a JSON object describing a member")));
         }
+        ObjectNode member = (ObjectNode) node;
+        String slug = text(member, MemberColumn.SLUG);
+        List<FieldError> problems = new ArrayList<>();
+        WrittenStatus status = WrittenStatus.read(text(member, MemberColumn.STATUS), text(member, MemberColumn.STATUS_REASON),
+                problems);
+        // What an export writes besides the member's body (id, slug, status, dates, version) is read above or left out.
+        for (MemberColumn column : MemberColumn.values()) {
+            if (!column.writable()) {
+                member.remove(column.english());
+            }
+        }
+        if (!problems.isEmpty()) {
+            return ImportRow.unreadable(number, problems);
+        }
         Set<String> carried = new LinkedHashSet<>();
-        node.fieldNames().forEachRemaining(carried::add);
-        JsonNode slug = node.get("slug");
+        member.fieldNames().forEachRemaining(carried::add);
         try {
-            MemberInput input = JsonBodies.bind(json, node, MemberInput.class);
-            return ImportRow.of(number, input, carried, slug != null && slug.isTextual() ? slug.asText() : null);
+            MemberInput input = JsonBodies.bind(json, member, MemberInput.class);
+            return ImportRow.of(number, input, carried, slug, status);
         } catch (ProblemException problem) {
             return ImportRow.unreadable(number, ImportRow.problemsOf(problem));
         }
+    }
+
+    /** A property's text (a number or flag as written); null when absent or null. */
+    private static String text(ObjectNode member, MemberColumn column) {
+        JsonNode value = member.get(column.english());
+        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 
     private static boolean isBlank(int b) {

@@ -10,7 +10,6 @@ import static se.creativenorrbotten.directory.TestApi.anonymous;
 import static se.creativenorrbotten.directory.TestApi.unique;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +23,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import se.creativenorrbotten.directory.member.TestMembers;
 
-/** CSV through the import jobs: Excel's files as written, row problems by Excel's row numbers, files refused whole. */
+/** CSV through the import jobs: Excel's files as written, row problems by Excel's row numbers (files refused whole: BadImportFilesTest). */
 @QuarkusTest
 class CsvImportTest {
 
@@ -110,25 +109,6 @@ class CsvImportTest {
         assertEquals("Ny rubrik " + marker, stored.get("headline"));
         assertEquals(List.of("ux-design"), stored.get("skills"));
         assertEquals("https://" + marker + ".example.se", stored.get("website")); // no such column: kept
-    }
-
-    @Test
-    void aFileThatCannotBeReadFailsItsJobWithTheProblemsAndStoresNothing() throws Exception {
-        String marker = unique();
-        byte[] windows = ("namn;typ;kommun;kompetenser\r\nÅsa " + marker + ";freelancer;2580;ux-design\r\n")
-                .getBytes(Charset.forName("windows-1252"));
-        JsonPath job = run("", windows);
-        assertEquals("failed", job.getString("status"));
-        assertEquals("file", job.getString("problems[0].field"));
-        assertTrue(job.getString("problems[0].problem").contains("not UTF-8"), job.getString("problems[0].problem"));
-        assertEquals(0, search(marker).getInt("total"));
-
-        JsonPath header = run("", excel("name;type;colour;skills\r\nEtt " + marker + ";freelancer;blå;ux-design\r\n"));
-        assertEquals("failed", header.getString("status"));
-        assertEquals(1, header.getInt("problems[0].row"));
-        assertEquals("header", header.getString("problems[0].field"));
-        assertTrue(header.getString("note").contains("nothing was stored"));
-        assertEquals(0, search(marker).getInt("total"));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.creativenorrbotten.directory.member.MemberStatus;
+import se.creativenorrbotten.directory.transfer.ImportStatus;
 import se.creativenorrbotten.directory.transfer.ImportFormat;
 import se.creativenorrbotten.directory.transfer.ImportJobStatus;
 import se.creativenorrbotten.directory.transfer.ImportMode;
@@ -22,8 +22,7 @@ public record ImportJobView(
         ImportMode mode,
         @Schema(description = "All or nothing: one bad row and nothing is stored.")
         boolean atomic,
-        @Schema(description = "The status new members get (an upsert keeps an updated member's).")
-        MemberStatus memberStatus,
+        ImportStatus memberStatus,
         @Schema(description = "The rows in the file; absent until the job has counted them.", minimum = "0")
         Integer total,
         @Schema(description = "Rows read so far.", minimum = "0")
