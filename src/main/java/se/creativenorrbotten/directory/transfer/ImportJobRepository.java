@@ -16,16 +16,18 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
                 .setParameter("job", job).setMaxResults(limit).getResultList();
     }
 
-    /** A CSV job's failed rows as written, the header first; empty for another job. */
-    public List<ImportFailedRow> failedRows(UUID job) {
-        return getEntityManager().createQuery("from ImportFailedRow r where r.jobId = :job order by r.row, r.id",
-                ImportFailedRow.class).setParameter("job", job).getResultList();
+    /** Up to {@code limit} of a CSV job's failed rows as written, after row {@code after} (the header is row 1). */
+    public List<ImportFailedRow> failedRows(UUID job, long after, int limit) {
+        return getEntityManager().createQuery("from ImportFailedRow r where r.jobId = :job and r.row > :after"
+                + " order by r.row, r.id", ImportFailedRow.class).setParameter("job", job).setParameter("after", after)
+                .setMaxResults(limit).getResultList();
     }
 
-    /** Every problem of a job, by row. */
-    public List<ImportProblem> allProblems(UUID job) {
-        return getEntityManager().createQuery("from ImportProblem p where p.jobId = :job order by p.row, p.id", ImportProblem.class)
-                .setParameter("job", job).getResultList();
+    /** A job's problems on rows {@code from} to {@code to}, by row. */
+    public List<ImportProblem> problems(UUID job, long from, long to) {
+        return getEntityManager().createQuery("from ImportProblem p where p.jobId = :job and p.row between :from and :to"
+                + " order by p.row, p.id", ImportProblem.class).setParameter("job", job).setParameter("from", from)
+                .setParameter("to", to).getResultList();
     }
 
     public long countProblems(UUID job) {

@@ -1,6 +1,5 @@
 package se.creativenorrbotten.directory.transfer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -30,6 +29,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
@@ -134,10 +134,9 @@ public class ImportResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response errors(@PathParam("id") @Parameter(description = "The job's id (UUID).",
             schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) UUID id) throws IOException {
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        imports.writeErrors(id, csv);
-        return Response.ok(csv.toByteArray()).header("Content-Disposition", "attachment; filename=\"import-errors.csv\"")
-                .build();
+        ImportService.ErrorsFile file = imports.errors(id);
+        return Response.ok((StreamingOutput) file::writeTo)
+                .header("Content-Disposition", "attachment; filename=\"import-errors.csv\"").build();
     }
 
     private static ImportFormat formatOf(String contentType) {

@@ -66,6 +66,8 @@ public class ImportService {
     /** Rows after which a chunk's session is emptied. */
     private static final int CLEAR_EVERY = 25;
     private static final int ATOMIC_TIMEOUT_SECONDS = 3600;
+    /** Failed rows read at a time for errors.csv. */
+    private static final int ERRORS_PAGE = 500;
     private static final long SERVER_HEADROOM = 1024 * 1024;
 
     private final ImportJobRepository jobs;
@@ -438,38 +440,61 @@ public class ImportService {
         }
     }
 
+    /** A file of a job's failed rows, written as it is read (a page of rows at a time). */
+    public interface ErrorsFile {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /**
      * A CSV job's failed rows as written, with an {@code errors} column added (which the reader ignores), so the file
-     * imports again once fixed; 404 for an unknown job or one that is not CSV.
+     * imports again once fixed; 404 (at once, before anything is written) for an unknown job or one that is not CSV.
      */
-    public void writeErrors(UUID id, OutputStream out) throws IOException {
-        record Failed(List<ImportFailedRow> rows, Map<Long, List<ImportProblem>> problems) {
-        }
-        Failed failed = inNew(() -> {
+    public ErrorsFile errors(UUID id) {
+        inNew(() -> {
             ImportJob job = jobs.findByIdOptional(id)
                     .orElseThrow(() -> ProblemException.notFound("There is no import job with id '" + id + "'."));
             if (job.getFormat() != ImportFormat.CSV) {
                 throw ProblemException.notFound("Import job '" + id + "' is not a CSV import: its problems are in the job.");
             }
-            return new Failed(jobs.failedRows(id), jobs.allProblems(id).stream()
-                    .collect(Collectors.groupingBy(ImportProblem::getRow, LinkedHashMap::new, Collectors.toList())));
+            return null;
         });
+        return out -> writeErrors(id, out);
+    }
+
+    private void writeErrors(UUID id, OutputStream out) throws IOException {
         Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         text.write('\uFEFF');
         CSVPrinter printer = CSVFormat.DEFAULT.builder().setDelimiter(CsvWriter.DELIMITER).setRecordSeparator("\r\n")
                 .get().print(text);
-        for (ImportFailedRow row : failed.rows()) {
-            List<String> cells = new ArrayList<>(cells(row.getCells()));
-            if (row.getRow() == 1) {
-                cells.add(CsvMembers.ERRORS_COLUMN);
-            } else {
-                cells.add(failed.problems().getOrDefault(row.getRow(), List.of()).stream()
-                        .map(p -> p.getField() == null ? p.getProblem() : p.getField() + ": " + p.getProblem())
-                        .collect(Collectors.joining("; ")));
-            }
-            printer.printRecord(cells);
+        record Page(List<ImportFailedRow> rows, Map<Long, List<ImportProblem>> problems) {
         }
-        printer.flush();
+        long after = 0;
+        while (true) {
+            long from = after;
+            Page page = inNew(() -> {
+                List<ImportFailedRow> rows = jobs.failedRows(id, from, ERRORS_PAGE);
+                Map<Long, List<ImportProblem>> problems = rows.isEmpty() ? Map.of()
+                        : jobs.problems(id, rows.get(0).getRow(), rows.get(rows.size() - 1).getRow()).stream()
+                                .collect(Collectors.groupingBy(ImportProblem::getRow, LinkedHashMap::new, Collectors.toList()));
+                return new Page(rows, problems);
+            });
+            for (ImportFailedRow row : page.rows()) {
+                List<String> cells = new ArrayList<>(cells(row.getCells()));
+                if (row.getRow() == 1) {
+                    cells.add(CsvMembers.ERRORS_COLUMN);
+                } else {
+                    cells.add(page.problems().getOrDefault(row.getRow(), List.of()).stream()
+                            .map(p -> p.getField() == null ? p.getProblem() : p.getField() + ": " + p.getProblem())
+                            .collect(Collectors.joining("; ")));
+                }
+                printer.printRecord(cells);
+            }
+            printer.flush();
+            if (page.rows().size() < ERRORS_PAGE) {
+                return;
+            }
+            after = page.rows().get(page.rows().size() - 1).getRow();
+        }
     }
 
     private String cellsJson(List<String> cells) {

@@ -88,6 +88,28 @@ class ImportJobTest {
         assertEquals(0, found(wrong));
     }
 
+    /** More rows than one transaction writes: a refused row in the second chunk leaves out only itself. */
+    @Test
+    void aLongFileKeepsEveryGoodRowAroundItsBadOnes() throws Exception {
+        String marker = unique();
+        List<Object> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 1100; i++) {
+            Map<String, Object> member = new java.util.LinkedHashMap<>(Map.of("name", "Rad " + i + " " + marker,
+                    "type", "freelancer", "municipality", "2580", "skills", List.of("ux-design")));
+            if (i == 2 || i == 700) {
+                member.put("skills", List.of("no-such-skill"));
+            }
+            rows.add(member);
+        }
+        JsonPath job = run("", lines(rows.toArray()));
+        assertEquals(1100, job.getInt("total"));
+        assertEquals(1100, job.getInt("processed"));
+        assertEquals(1098, job.getInt("created"));
+        assertEquals(2, job.getInt("failed"));
+        assertEquals(List.of(2, 700), job.getList("problems.row"));
+        assertEquals(1098, found(marker));
+    }
+
     @Test
     void atomicStoresNothingWhenOneRowIsBad() throws Exception {
         String marker = unique();
