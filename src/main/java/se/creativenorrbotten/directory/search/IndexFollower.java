@@ -23,8 +23,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.persistence.DatabaseSync;
@@ -69,6 +72,7 @@ public class IndexFollower {
     private final DirectoryConfig config;
     private final DatabaseSync databaseSync;
     private final TransactionSynchronizationRegistry transactions;
+    private final TransactionManager transactionManager;
     private final Map<UUID, Long> indexedSeq = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private final java.util.concurrent.CountDownLatch readyLatch = new java.util.concurrent.CountDownLatch(1);
@@ -90,9 +94,10 @@ public class IndexFollower {
     private volatile long contents;
 
     public IndexFollower(IndexSource source, ChangeLog changeLog, DirectoryConfig config, DatabaseSync databaseSync,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, TransactionManager transactionManager) {
         this.source = source;
         this.transactions = transactions;
+        this.transactionManager = transactionManager;
         this.changeLog = changeLog;
         this.config = config;
         this.databaseSync = databaseSync;
@@ -191,7 +196,9 @@ public class IndexFollower {
         if (pending == null) {
             Set<UUID> ids = new LinkedHashSet<>();
             transactions.putResource(PENDING_WRITES, ids);
-            transactions.registerInterposedSynchronization(new Synchronization() {
+            // A plain synchronization, not an interposed one: those end before the pool takes the transaction's
+            // connection back, and a write that waited here for the index would keep it while the index needs one.
+            register(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
                 }
@@ -206,6 +213,14 @@ public class IndexFollower {
             pending = ids;
         }
         pending.addAll(written.ids());
+    }
+
+    private void register(Synchronization synchronization) {
+        try {
+            transactionManager.getTransaction().registerSynchronization(synchronization);
+        } catch (RollbackException | SystemException e) {
+            throw new IllegalStateException("could not follow the transaction's end", e);
+        }
     }
 
     private void applyLogged(Collection<UUID> ids) {

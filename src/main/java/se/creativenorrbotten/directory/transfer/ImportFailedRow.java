@@ -24,6 +24,7 @@ public class ImportFailedRow {
     @Column(name = "row_no", nullable = false, updatable = false)
     private long row;
 
+    // The column holds 10,000,000 characters (V10); a length over 1,000,000 here would make Hibernate expect a CLOB.
     @Column(nullable = false, length = 1_000_000, updatable = false)
     private String cells;
 

@@ -144,6 +144,27 @@ class CsvImportTest {
         asCurator().get(location + "/errors.csv").then().statusCode(403);
     }
 
+    /** Every column of the row at a cell's limit, each character one JSON escapes six-fold: kept and given back whole. */
+    @Test
+    void aFailedRowAtEveryLimitComesBackWhole() throws Exception {
+        List<String> header = java.util.Arrays.stream(MemberColumn.values()).map(MemberColumn::english).toList();
+        String cell = "\u0001".repeat(MemberColumn.MAX_CELL);
+        String row = String.join(";", java.util.Collections.nCopies(header.size(), cell));
+        Response started = asAdmin().contentType("text/csv").body(excel(String.join(";", header) + "\r\n" + row + "\r\n"))
+                .post(IMPORTS);
+        started.then().statusCode(202);
+        imports.awaitQueued(Duration.ofSeconds(60));
+        String location = started.header("Location");
+        assertEquals(1, asAdmin().get(location).jsonPath().getInt("failed"));
+        String errors = asAdmin().get(location + "/errors.csv").then().statusCode(200).extract().asString();
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';')
+                .get().parse(new java.io.StringReader(errors.substring(1))).getRecords();
+        assertEquals(2, records.size());
+        List<String> cells = records.get(1).toList();
+        assertEquals(java.util.Collections.nCopies(header.size(), cell), cells.subList(0, header.size()));
+        assertTrue(cells.get(header.size()).contains("name"), cells.get(header.size()));
+    }
+
     @Test
     void otherMediaTypesAreStillRefused() {
         asAdmin().contentType("text/plain").body(new byte[] {120}).post(IMPORTS).then().statusCode(415)
