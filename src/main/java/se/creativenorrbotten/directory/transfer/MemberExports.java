@@ -61,7 +61,11 @@ public class MemberExports {
      * The selection the query parameters name, as the search's filters do: values OR-ed within a parameter, the
      * parameters AND-ed; every unknown value is a 400 naming its parameter.
      */
-    public MemberSelection selection(List<String> status, List<String> municipality, List<String> skill, List<String> type) {
+    public MemberSelection selection(ExportFilters filters) {
+        List<String> status = filters.status();
+        List<String> municipality = filters.municipality();
+        List<String> skill = filters.skill();
+        List<String> type = filters.type();
         List<FieldError> errors = new ArrayList<>();
         atMost("status", status, MAX_STATUSES, errors);
         atMost("municipality", municipality, MAX_MUNICIPALITIES, errors);

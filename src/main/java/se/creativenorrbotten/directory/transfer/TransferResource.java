@@ -1,26 +1,21 @@
 package se.creativenorrbotten.directory.transfer;
 
-import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import se.creativenorrbotten.directory.member.MemberSelection;
-import se.creativenorrbotten.directory.member.MemberStatus;
-import se.creativenorrbotten.directory.member.MemberType;
 import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.security.Roles;
 
@@ -58,16 +53,8 @@ public class TransferResource {
             headers = @Header(name = DISPOSITION, description = "attachment; filename=\"members-2026-12-02.csv\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
             content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    public Response csv(
-            @QueryParam("status") @Parameter(description = STATUS_DOC, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = MemberStatus.class, maxItems = MemberExports.MAX_STATUSES)) List<String> status,
-            @QueryParam("municipality") @Parameter(description = MUNICIPALITY_DOC, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = String.class, maxItems = MemberExports.MAX_MUNICIPALITIES)) List<String> municipality,
-            @QueryParam("skill") @Parameter(description = SKILL_DOC, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = String.class, maxItems = MemberExports.MAX_SKILLS)) List<String> skill,
-            @QueryParam("type") @Parameter(description = TYPE_DOC, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = MemberType.class, maxItems = MemberExports.MAX_TYPES)) List<String> type) {
-        MemberSelection selection = exports.selection(status, municipality, skill, type);
+    public Response csv(@BeanParam ExportFilters filters) {
+        MemberSelection selection = exports.selection(filters);
         StreamingOutput body = out -> exports.csv(selection, out);
         return attachment(body, exports.fileName("csv"));
     }
@@ -83,16 +70,8 @@ public class TransferResource {
             headers = @Header(name = DISPOSITION, description = "attachment; filename=\"members-2026-12-02.ndjson\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = MemberView.class)))
-    public Response ndjson(
-            @QueryParam("status") @Parameter(description = STATUS_DOC, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = MemberStatus.class, maxItems = MemberExports.MAX_STATUSES)) List<String> status,
-            @QueryParam("municipality") @Parameter(description = MUNICIPALITY_DOC, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = String.class, maxItems = MemberExports.MAX_MUNICIPALITIES)) List<String> municipality,
-            @QueryParam("skill") @Parameter(description = SKILL_DOC, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = String.class, maxItems = MemberExports.MAX_SKILLS)) List<String> skill,
-            @QueryParam("type") @Parameter(description = TYPE_DOC, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = MemberType.class, maxItems = MemberExports.MAX_TYPES)) List<String> type) {
-        MemberSelection selection = exports.selection(status, municipality, skill, type);
+    public Response ndjson(@BeanParam ExportFilters filters) {
+        MemberSelection selection = exports.selection(filters);
         StreamingOutput body = out -> exports.ndjson(selection, out);
         return attachment(body, exports.fileName("ndjson"));
     }
@@ -101,8 +80,4 @@ public class TransferResource {
         return Response.ok(body).header(DISPOSITION, "attachment; filename=\"" + fileName + "\"").build();
     }
 
-    private static final String STATUS_DOC = "Only members in these statuses.";
-    private static final String MUNICIPALITY_DOC = "Only members based in one of these municipalities (SCB codes).";
-    private static final String SKILL_DOC = "Only members with any of these skills (slugs).";
-    private static final String TYPE_DOC = "Only members of these types.";
 }

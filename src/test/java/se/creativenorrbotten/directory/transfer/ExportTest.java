@@ -227,7 +227,7 @@ class ExportTest {
                     List.of(skill), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                     null, null), MemberStatus.PUBLISHED, "test");
         }
-        MemberSelection selection = exports.selection(List.of(), List.of(), List.of(skill), List.of());
+        MemberSelection selection = exports.selection(new ExportFilters(List.of(), List.of(), List.of(skill), List.of()));
         ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
         exports.ndjson(selection, ndjson, batchSize);
         List<String> ids = ndjson.toString(StandardCharsets.UTF_8).lines().map(line -> {
