@@ -53,6 +53,13 @@ public interface DirectoryConfig {
          */
         @WithDefault("200M")
         io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+        /**
+         * How long an import job is kept after it ended, with its problems and failed rows, which hold personal data
+         * (DIRECTORY_IMPORTS_KEEP); then it goes for good (checked at start and every hour).
+         */
+        @WithDefault("P30D")
+        java.time.Duration keep();
     }
 
     /** The embedded H2 database. */

@@ -129,12 +129,21 @@ public class IndexSource {
         }
 
         void set(MemberDocument.Builder document, List<String> values) {
-            if (codes != null && values.size() > 1) {
-                values = values.stream().sorted(java.util.Comparator.comparingInt(code -> Coded.fromCode(codes, code).ordinal()))
-                        .toList();
-            }
-            into.accept(document, values);
+            into.accept(document, codes == null ? values : inCodeOrder(codes, values));
         }
+    }
+
+    /**
+     * Codes in their enum's order; a code this version does not know (written by a newer instance during a rolling
+     * upgrade) goes last, by its text, instead of failing the member's indexing and with it a rebuild.
+     */
+    static <E extends Enum<E> & Coded> List<String> inCodeOrder(Class<E> type, List<String> codes) {
+        if (codes.size() < 2) {
+            return codes;
+        }
+        return codes.stream().sorted(java.util.Comparator.<String>comparingInt(
+                code -> Coded.isCode(type, code) ? Coded.fromCode(type, code).ordinal() : Integer.MAX_VALUE)
+                .thenComparing(java.util.Comparator.naturalOrder())).toList();
     }
 
     /**

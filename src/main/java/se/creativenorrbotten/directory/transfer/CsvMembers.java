@@ -45,7 +45,7 @@ import se.creativenorrbotten.directory.member.dto.MemberInput;
 public final class CsvMembers {
 
     /** Rows of members a file may have, besides the header. */
-    public static final int DEFAULT_MAX_ROWS = 100_000;
+    public static final int DEFAULT_MAX_ROWS = RowFormat.MAX_ROWS;
 
     /** The column the file of failed rows adds; a file that has it (fixed and imported again) has it ignored. */
     public static final String ERRORS_COLUMN = "errors";

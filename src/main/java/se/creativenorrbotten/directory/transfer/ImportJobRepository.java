@@ -35,6 +35,11 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
                 .setParameter("job", job).getSingleResult();
     }
 
+    /** Deletes the jobs that ended before {@code before}, their problems and failed rows with them; answers how many. */
+    public long deleteEndedBefore(Instant before) {
+        return delete("finishedAt < ?1", before);
+    }
+
     /** Jobs a stop left queued or running: their files are gone with the process, so they can never finish. */
     public int failInterrupted(Instant now) {
         return getEntityManager().createQuery("update ImportJob j set j.status = :failed, j.finishedAt = :now,"

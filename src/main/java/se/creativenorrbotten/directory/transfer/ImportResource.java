@@ -45,6 +45,8 @@ public class ImportResource {
     public static final String PATH = "/api/v1/imports";
     public static final String NDJSON = "application/x-ndjson";
     public static final String CSV = "text/csv";
+    /** The largest file by default (DIRECTORY_IMPORTS_MAX_BODY_SIZE, 200 MiB), as the contract states it. */
+    private static final int MAX_FILE = 200 * 1024 * 1024;
 
     private final ImportService imports;
     private final SecurityIdentity caller;
@@ -64,8 +66,8 @@ public class ImportResource {
                     + " cannot be read as a whole (header, encoding, size) fails its job with the problems in its report."
                     + " The job runs in the background: follow Location.")
     @RequestBody(required = true, content = {
-            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)) })
     @APIResponse(responseCode = "202", description = "Queued; Location names the job.",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The job's URL.",
                     schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 200)),
@@ -130,7 +132,8 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "The failed rows (only the header when none failed).",
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"import-errors.csv\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
-            content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    maxLength = Integer.MAX_VALUE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response errors(@PathParam("id") @Parameter(description = "The job's id (UUID).",
             schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) UUID id) throws IOException {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,12 +19,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -75,17 +80,19 @@ public class ImportService {
     private final Instance<RowFormat> formats;
     private final Clock clock;
     private final long maxBodySize;
+    private final Duration keep;
     private ExecutorService worker;
+    private ScheduledExecutorService cleaner;
 
     public ImportService(ImportJobRepository jobs, MemberService members, Instance<RowFormat> formats, Clock clock,
             DirectoryConfig config,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
-            io.quarkus.runtime.configuration.MemorySize serverLimit) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize serverLimit) {
         this.jobs = jobs;
         this.members = members;
         this.formats = formats;
         this.clock = clock;
         this.maxBodySize = config.imports().maxBodySize().asLongValue();
+        this.keep = config.imports().keep();
         if (serverLimit.asLongValue() < maxBodySize + SERVER_HEADROOM) {
             // The server would cut an oversized import off with a bare 413 before the import's own count answers.
             throw new IllegalStateException("quarkus.http.limits.max-body-size must be at least a megabyte above"
@@ -103,18 +110,45 @@ public class ImportService {
         if (interrupted > 0) {
             LOG.warnf("%d import jobs were interrupted by the last stop and are marked failed", interrupted);
         }
+        purge();
+        cleaner = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "import-jobs-cleaner");
+            thread.setDaemon(true);
+            return thread;
+        });
+        cleaner.scheduleWithFixedDelay(this::purgeQuietly, 1, 1, TimeUnit.HOURS);
+    }
+
+    /** Deletes the jobs that ended longer ago than directory.imports.keep, their problems and failed rows with them. */
+    long purge() {
+        long gone = QuarkusTransaction.requiringNew().call(() -> jobs.deleteEndedBefore(now().minus(keep)));
+        if (gone > 0) {
+            LOG.infof("Deleted %d import jobs that ended more than %s ago, with their problems and failed rows", gone, keep);
+        }
+        return gone;
+    }
+
+    private void purgeQuietly() {
+        try {
+            purge();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not delete old import jobs; the next hour tries again", e);
+        }
     }
 
     void onStop(@Observes ShutdownEvent stop) {
         if (worker != null) {
             worker.shutdownNow();
         }
+        if (cleaner != null) {
+            cleaner.shutdownNow();
+        }
     }
 
     /** Waits until every job queued before the call has ended: the one worker runs them in order. */
-    void awaitQueued(java.time.Duration timeout) throws Exception {
+    void awaitQueued(Duration timeout) throws Exception {
         worker.submit(() -> {
-        }).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The largest body an import takes, in bytes. */

@@ -73,6 +73,7 @@ public class NdjsonRows implements RowFormat {
                         rows += content ? 1 : 0;
                         content = false;
                         line++;
+                        atMostMaxRows(rows);
                     } else if (c == 0) {
                         throw new ImportFileProblems(List.of(new FieldError("file", "line " + line + " has a NUL"
                                 + " character: the file is binary, not NDJSON text")));
@@ -81,7 +82,9 @@ public class NdjsonRows implements RowFormat {
                     }
                 }
             }
-            return rows + (content ? 1 : 0);
+            rows += content ? 1 : 0;
+            atMostMaxRows(rows);
+            return rows;
         } catch (CharacterCodingException e) {
             throw new ImportFileProblems(List.of(new FieldError("file", "line " + line
                     + " is not UTF-8 text: an NDJSON file is UTF-8")));
@@ -188,6 +191,13 @@ public class NdjsonRows implements RowFormat {
             return ImportRow.of(number, input, carried, slug, status);
         } catch (ProblemException problem) {
             return ImportRow.unreadable(number, ImportRow.problemsOf(problem));
+        }
+    }
+
+    private static void atMostMaxRows(int rows) {
+        if (rows > MAX_ROWS) {
+            throw new ImportFileProblems(List.of(new FieldError("file", "the file has more than " + MAX_ROWS
+                    + " rows of members; split it")));
         }
     }
 

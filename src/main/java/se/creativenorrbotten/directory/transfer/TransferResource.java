@@ -52,7 +52,8 @@ public class TransferResource {
     @APIResponse(responseCode = "200", description = "The members, as an attachment named by the day.",
             headers = @Header(name = DISPOSITION, description = "attachment; filename=\"members-2026-12-02.csv\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
-            content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    maxLength = Integer.MAX_VALUE)))
     public Response csv(@BeanParam ExportFilters filters) {
         MemberSelection selection = exports.selection(filters);
         StreamingOutput body = out -> exports.csv(selection, out);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
+import se.creativenorrbotten.directory.member.Opportunity;
 import se.creativenorrbotten.directory.member.TestMembers;
 import se.creativenorrbotten.directory.taxonomy.TestSkills;
 
@@ -115,5 +116,10 @@ class SeeksOffersSearchTest {
             six.queryParam("offers", value);
         }
         assertInvalid(six.get(TestMembers.MEMBERS), "offers");
+        var five = anonymous();
+        for (Opportunity value : Opportunity.values()) {
+            five.queryParam("seeks", value.code());
+        }
+        five.get(TestMembers.MEMBERS).then().statusCode(200);
     }
 }

@@ -84,6 +84,10 @@ class BadImportFilesTest {
                         "unknown column 'färg'"),
                 Arguments.of("a cell of a megabyte", CSV, utf8(HEADER + row + "\"" + "a".repeat(1024 * 1024) + "\"\r\n"), "file",
                         "is a quote (\") left open?"),
+                Arguments.of("more than 100,000 rows", CSV, utf8("name;type;municipality;skills\r\n"
+                        + "a;agency;2580;x\r\n".repeat(RowFormat.MAX_ROWS + 1)), "file", "more than 100000 rows"),
+                Arguments.of("more than 100,000 lines", NDJSON, utf8("{}\n".repeat(RowFormat.MAX_ROWS + 1)), "file",
+                        "more than 100000 rows"),
                 Arguments.of("a quote left open", CSV, utf8(HEADER + "\"Fil " + marker + ";freelancer;2580;ux-design;x\r\n"
                         + (row + "x\r\n").repeat(10)), "file", "row 2 cannot be read"));
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.creativenorrbotten.directory.transfer.ImportStatus;
+import se.creativenorrbotten.directory.transfer.RowFormat;
 import se.creativenorrbotten.directory.transfer.ImportFormat;
 import se.creativenorrbotten.directory.transfer.ImportJobStatus;
 import se.creativenorrbotten.directory.transfer.ImportMode;
@@ -23,15 +24,16 @@ public record ImportJobView(
         @Schema(description = "All or nothing: one bad row and nothing is stored.")
         boolean atomic,
         ImportStatus memberStatus,
-        @Schema(description = "The rows in the file; absent until the job has counted them.", minimum = "0")
+        @Schema(description = "The rows in the file; absent until the job has counted them.", minimum = "0",
+                maximum = ImportJobView.MAX_ROWS)
         Integer total,
-        @Schema(description = "Rows read so far.", minimum = "0")
+        @Schema(description = "Rows read so far.", minimum = "0", maximum = ImportJobView.MAX_ROWS)
         int processed,
-        @Schema(minimum = "0")
+        @Schema(minimum = "0", maximum = ImportJobView.MAX_ROWS)
         int created,
-        @Schema(minimum = "0")
+        @Schema(minimum = "0", maximum = ImportJobView.MAX_ROWS)
         int updated,
-        @Schema(minimum = "0")
+        @Schema(minimum = "0", maximum = ImportJobView.MAX_ROWS)
         int failed,
         @Schema(description = "What to know about the job as a whole (an all-or-nothing import rolled back, a job"
                 + " that failed).", maxLength = 1000)
@@ -43,8 +45,10 @@ public record ImportJobView(
         @Schema(description = "The problems, by row (the first " + ImportJobView.MAX_PROBLEMS + ").",
                 maxItems = ImportJobView.MAX_PROBLEMS)
         List<ImportProblemView> problems,
-        @Schema(description = "How many problems there are in all.", minimum = "0")
+        @Schema(description = "How many problems there are in all.", minimum = "0", maximum = "2147483647")
         long problemCount) {
 
     public static final int MAX_PROBLEMS = 1000;
+    /** The most rows of members an import file may have, as the contract states it. */
+    public static final String MAX_ROWS = "" + RowFormat.MAX_ROWS;
 }
