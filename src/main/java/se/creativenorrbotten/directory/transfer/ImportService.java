@@ -359,7 +359,7 @@ public class ImportService {
                 }
             }
         }
-        bad.forEach((row, problems) -> report(id, row, problems));
+        report(id, bad);
         progress(id, counts);
         return counts;
     }
@@ -456,13 +456,23 @@ public class ImportService {
 
     /** A row's problems, and the row as written when its format keeps it (for errors.csv). */
     private void report(UUID id, ImportRow row, List<FieldError> problems) {
-        report(id, row.number(), problems);
-        if (row.cells() != null) {
-            inNew(() -> {
-                jobs.getEntityManager().persist(new ImportFailedRow(id, row.number(), cellsJson(row.cells())));
-                return null;
-            });
+        report(id, Map.of(row, problems));
+    }
+
+    /** Bad rows' problems, and the rows as written when their format keeps them, in one transaction. */
+    private void report(UUID id, Map<ImportRow, List<FieldError>> bad) {
+        if (bad.isEmpty()) {
+            return;
         }
+        inNew(() -> {
+            bad.forEach((row, problems) -> {
+                persistProblems(id, row.number(), problems);
+                if (row.cells() != null) {
+                    jobs.getEntityManager().persist(new ImportFailedRow(id, row.number(), cellsJson(row.cells())));
+                }
+            });
+            return null;
+        });
     }
 
     private void keepHeader(UUID id, List<String> header) {
@@ -550,11 +560,15 @@ public class ImportService {
 
     private void report(UUID id, long row, List<FieldError> problems) {
         inNew(() -> {
-            for (FieldError problem : problems) {
-                jobs.getEntityManager().persist(new ImportProblem(id, row, problem.field(), problem.detail()));
-            }
+            persistProblems(id, row, problems);
             return null;
         });
+    }
+
+    private void persistProblems(UUID id, long row, List<FieldError> problems) {
+        for (FieldError problem : problems) {
+            jobs.getEntityManager().persist(new ImportProblem(id, row, problem.field(), problem.detail()));
+        }
     }
 
     private void progress(UUID id, ImportCounts counts) {
