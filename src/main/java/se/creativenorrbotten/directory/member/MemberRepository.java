@@ -1,10 +1,12 @@
 package se.creativenorrbotten.directory.member;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -44,6 +46,27 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return self == null
                 ? find("nameSkeleton = ?1 and name <> ?2", skeletonKey, name).firstResultOptional()
                 : find("nameSkeleton = ?1 and name <> ?2 and id <> ?3", skeletonKey, name, self).firstResultOptional();
+    }
+
+    /** Which of the slugs members have. */
+    public List<String> takenSlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of()
+                : getEntityManager().createQuery("select m.slug from Member m where m.slug in :slugs", String.class)
+                        .setParameter("slugs", slugs)
+                        .getResultList();
+    }
+
+    /** The members whose names have one of the skeleton keys, as the look-alike rule needs them. */
+    List<ImportChunk.Named> namedLike(Collection<String> skeletonKeys) {
+        if (skeletonKeys.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager()
+                .createQuery("select m.id, m.name, m.slug, m.status from Member m where m.nameSkeleton in :keys", Object[].class)
+                .setParameter("keys", skeletonKeys)
+                .getResultStream()
+                .map(row -> new ImportChunk.Named((UUID) row[0], (String) row[1], (String) row[2], (MemberStatus) row[3]))
+                .toList();
     }
 
     /** Up to {@code size} members of the selection in id order, after {@code after} (null: from the first). */
@@ -111,9 +134,15 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return ids;
     }
 
-    /** The next position in the directory-wide change sequence, announced to the change log (see ChangeLog#allocated). */
+    /**
+     * The next position in the directory-wide change sequence, announced to the change log (see ChangeLog#allocated).
+     * The query names the sequence as the one thing it reads, so it does not flush the session's pending writes.
+     */
     public long nextChangeSeq() {
-        long seq = ((Number) getEntityManager().createNativeQuery(nextChangeSeqSelect()).getSingleResult()).longValue();
+        long seq = ((Number) getEntityManager().createNativeQuery(nextChangeSeqSelect())
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace(CHANGE_SEQUENCE)
+                .getSingleResult()).longValue();
         changeLog.allocated(seq);
         return seq;
     }

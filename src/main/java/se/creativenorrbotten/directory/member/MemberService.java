@@ -149,8 +149,8 @@ public class MemberService {
         for (int attempt = 1;; attempt++) {
             int thisAttempt = attempt;
             try {
-                return QuarkusTransaction.requiringNew().call(() -> createOnce(input, status, null, null, actor, source,
-                        thisAttempt));
+                return QuarkusTransaction.requiringNew().call(() -> view(createOnce(input, status, null, null, actor, source,
+                        thisAttempt, null)));
             } catch (RuntimeException e) {
                 if (attempt >= MAX_CREATE_ATTEMPTS || !slugTaken(e)) {
                     throw e;
@@ -159,18 +159,27 @@ public class MemberService {
         }
     }
 
+    /** A member just created, with the consents given with it (no need to read them back). */
+    private record Created(Member member, List<MemberConsent> given) {
+    }
+
+    private static MemberView view(Created created) {
+        return view(created.member(), created.given());
+    }
+
     /**
      * Creates a member with {@code status} (and its reason, if any) under {@code wantedSlug} when that is a slug
-     * ({@link #isSlug}) no member has, else under a free slug from its name.
+     * ({@link #isSlug}) no member has, else under a free slug from its name. In an import's {@code chunk} (else
+     * null) the slugs and names are looked up there, and the writes are flushed with the chunk's.
      */
-    private MemberView createOnce(MemberInput raw, MemberStatus status, String statusReason, String wantedSlug,
-            String actor, ConsentSource source, int attempt) {
+    private Created createOnce(MemberInput raw, MemberStatus status, String statusReason, String wantedSlug,
+            String actor, ConsentSource source, int attempt, ImportChunk chunk) {
         MemberInput input = validate(raw);
         String why = reason(statusReason, status, "statusReason");
-        refuseLookAlike(input.name(), null, source == ConsentSource.APPLICATION);
+        refuseLookAlike(input.name(), null, source == ConsentSource.APPLICATION, chunk);
         Instant now = now();
-        String slug = isSlug(wantedSlug) && members.findBySlug(wantedSlug).isEmpty() ? wantedSlug
-                : freeSlug(input.name(), attempt);
+        String slug = isSlug(wantedSlug) && !slugTaken(wantedSlug, chunk) ? wantedSlug
+                : freeSlug(input.name(), attempt, chunk);
         Member member = new Member(UUID.randomUUID(), slug, now);
         MemberMapper.apply(input, member);
         member.setStatus(status, why);
@@ -185,9 +194,18 @@ public class MemberService {
             // The applicant confirmed the privacy notice (ApplicationService refuses an application without it).
             given.add(consent(member, now, actor, source, MemberConsent.PRIVACY_NOTICE, true));
         }
-        members.flush();
+        if (chunk == null) {
+            members.flush();
+        } else {
+            chunk.written(member);
+        }
         written.fire(MemberWritten.of(member.getId()));
-        return view(member, given);
+        return new Created(member, given);
+    }
+
+    /** True when a member has the slug: the chunk's knowledge in an import's chunk, else the database's. */
+    private boolean slugTaken(String slug, ImportChunk chunk) {
+        return chunk != null ? chunk.slugTaken(slug) : members.findBySlug(slug).isPresent();
     }
 
     private static boolean slugTaken(Throwable e) {
@@ -204,7 +222,8 @@ public class MemberService {
     @Transactional
     public MemberView replace(UUID id, String ifMatch, MemberInput input, String actor) {
         Member member = findForWrite(id, ifMatch, true);
-        return save(member, validate(input), actor, ConsentSource.CURATOR);
+        save(member, validate(input), actor, ConsentSource.CURATOR, null);
+        return view(member);
     }
 
     /** What an imported row did. */
@@ -220,13 +239,14 @@ public class MemberService {
      * whole), the others stay, and so does its status. No match (or no upsert) creates a member with
      * {@code status} and {@code statusReason}, under the row's slug when it is free (an exported directory imported
      * again keeps its addresses). A bad row throws a {@link ProblemException} before anything is written, so the caller's
-     * transaction stays usable for the next row.
+     * transaction stays usable for the next row. In a {@code chunk} of rows ({@link #importChunk}, else null) the row's
+     * writes wait for the caller's flush.
      */
     public Imported importRow(MemberInput input, Set<String> carried, String slug, MemberStatus status,
-            String statusReason, String actor, boolean upsert) {
+            String statusReason, String actor, boolean upsert, ImportChunk chunk) {
         Member match = upsert ? match(input, slug) : null;
         if (match == null) {
-            createOnce(input, status, statusReason, slug, actor, ConsentSource.IMPORT, 1);
+            createOnce(input, status, statusReason, slug, actor, ConsentSource.IMPORT, 1, chunk);
             return Imported.CREATED;
         }
         JsonNode row = json.valueToTree(input);
@@ -239,8 +259,31 @@ public class MemberService {
                 merged.set(field, value);
             }
         }
-        save(match, validate(JsonBodies.bind(json, merged, MemberInput.class)), actor, ConsentSource.IMPORT);
+        save(match, validate(JsonBodies.bind(json, merged, MemberInput.class)), actor, ConsentSource.IMPORT, chunk);
         return Imported.UPDATED;
+    }
+
+    /**
+     * Reads at once what the rows of an import's chunk, written next in the caller's transaction, need to know of the
+     * directory: whether the slugs they ask for or would take from their names are taken, and the members whose names
+     * look like theirs (null entries: rows without a member or a slug).
+     */
+    public ImportChunk importChunk(List<MemberInput> inputs, List<String> slugs) {
+        Set<String> candidates = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (MemberInput input : inputs) {
+            String name = input == null ? null : Names.normalize(input.name());
+            if (name != null && !name.isBlank()) {
+                candidates.add(slugBase(name));
+                keys.add(Names.skeletonKey(name));
+            }
+        }
+        for (String slug : slugs) {
+            if (isSlug(slug)) {
+                candidates.add(slug);
+            }
+        }
+        return new ImportChunk(members, candidates, members.takenSlugs(candidates), keys, members.namedLike(keys));
     }
 
     /** The member an upserted row names: by its slug, else by its organisation number (which must name only one). */
@@ -270,7 +313,8 @@ public class MemberService {
         Member member = findForWrite(id, ifMatch, true);
         JsonNode patch = JsonBodies.object(json, body, "A merge patch");
         JsonNode patched = MergePatch.apply(json.valueToTree(MemberMapper.toInput(member)), patch);
-        return save(member, validate(JsonBodies.bind(json, patched, MemberInput.class)), actor, ConsentSource.CURATOR);
+        save(member, validate(JsonBodies.bind(json, patched, MemberInput.class)), actor, ConsentSource.CURATOR, null);
+        return view(member);
     }
 
     /**
@@ -374,20 +418,21 @@ public class MemberService {
     }
 
     /**
-     * Writes a PUT or PATCH. A write that would store what is stored already changes nothing: no new version,
-     * date, history, change-sequence place or public version, so other curators' If-Match stays valid.
+     * Writes a PUT, a PATCH or an imported row (in an import's {@code chunk}, else null). A write that would store what
+     * is stored already changes nothing: no new version, date, history, change-sequence place or public version, so
+     * other curators' If-Match stays valid.
      */
-    private MemberView save(Member member, MemberInput input, String actor, ConsentSource source) {
+    private void save(Member member, MemberInput input, String actor, ConsentSource source, ImportChunk chunk) {
         MemberInput stored = MemberMapper.toInput(member);
         Member wanted = new Member();
         MemberMapper.apply(input, wanted);
         if (stored.equals(MemberMapper.toInput(wanted))) {
-            return view(member);
+            return;
         }
         if (!wanted.getName().equals(member.getName())) {
-            refuseLookAlike(wanted.getName(), member.getId(), false);
+            refuseLookAlike(wanted.getName(), member.getId(), false, chunk);
         }
-        long changeSeq = members.nextChangeSeq(); // before the change: the native query flushes pending changes
+        long changeSeq = members.nextChangeSeq();
         MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today());
         JsonNode before = json.valueToTree(stored);
         boolean consented = member.isContactPublic();
@@ -405,25 +450,32 @@ public class MemberService {
         if (consented != member.isContactPublic()) {
             consent(member, now, actor, source, MemberConsent.CONTACT_PUBLIC, member.isContactPublic());
         }
-        return touched(member, now, changeSeq, seen);
+        recordChange(member, now, changeSeq, seen, chunk == null);
+        if (chunk != null) {
+            chunk.written(member);
+        }
     }
 
     /** Records a change made at {@code now} and answers the member as it is now. */
     private MemberView touched(Member member, Instant now, long changeSeq, MemberMapper.PublicContent seenBefore) {
-        recordChange(member, now, changeSeq, seenBefore);
+        recordChange(member, now, changeSeq, seenBefore, true);
         return view(member);
     }
 
     /**
      * Records a change made at {@code now}: a new version, date and place in the change sequence, and a new public
-     * version only when what the public sees changed. Every write of an existing member ends here.
+     * version only when what the public sees changed. Every write of an existing member ends here; {@code flush}: at
+     * once (else with the import chunk's writes).
      */
-    private void recordChange(Member member, Instant now, long changeSeq, MemberMapper.PublicContent seenBefore) {
+    private void recordChange(Member member, Instant now, long changeSeq, MemberMapper.PublicContent seenBefore,
+            boolean flush) {
         if (!seenBefore.equals(MemberMapper.publicContent(member, today()))) {
             member.publicChanged(now);
         }
         member.touch(now, changeSeq);
-        members.flush();
+        if (flush) {
+            members.flush();
+        }
         written.fire(MemberWritten.of(member.getId()));
     }
 
@@ -433,10 +485,10 @@ public class MemberService {
      */
     String replaceIdLikeSlug(UUID id) {
         Member member = members.findById(id);
-        long changeSeq = members.nextChangeSeq(); // before the change: the native query flushes pending changes
+        long changeSeq = members.nextChangeSeq();
         MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today());
-        member.setSlug(freeSlug(FALLBACK_SLUG + " " + member.getSlug(), 1));
-        recordChange(member, now(), changeSeq, seen);
+        member.setSlug(freeSlug(FALLBACK_SLUG + " " + member.getSlug(), 1, null));
+        recordChange(member, now(), changeSeq, seen, true);
         return member.getSlug();
     }
 
@@ -501,14 +553,15 @@ public class MemberService {
      * 'а' for a Latin 'a', "rn" for "m". The same name twice is allowed (the slug tells them apart). The
      * other member's slug is named, except to the public when that member is not public.
      */
-    private void refuseLookAlike(String name, UUID self, boolean publicCaller) {
-        Optional<Member> other = members.lookAlike(Names.skeletonKey(name), name, self);
+    private void refuseLookAlike(String name, UUID self, boolean publicCaller, ImportChunk chunk) {
+        Optional<ImportChunk.Named> other = chunk != null ? chunk.lookAlike(name, self)
+                : members.lookAlike(Names.skeletonKey(name), name, self).map(ImportChunk.Named::of);
         if (other.isEmpty()) {
             return;
         }
-        Member existing = other.get();
-        String whose = publicCaller && existing.getStatus() != MemberStatus.PUBLISHED ? "another member's"
-                : "the name of the member '" + existing.getSlug() + "'";
+        ImportChunk.Named existing = other.get();
+        String whose = publicCaller && existing.status() != MemberStatus.PUBLISHED ? "another member's"
+                : "the name of the member '" + existing.slug() + "'";
         String detail = "The name looks like " + whose + " but is written with other characters; use the same"
                 + " spelling, or a name that can be told apart.";
         throw new ProblemException(ProblemType.CONFLICT, detail, List.of(new FieldError("name", "looks like " + whose)));
@@ -628,13 +681,8 @@ public class MemberService {
      * a name that would give one gets the prefix "member-". Nor is it a {@link #RESERVED_SLUGS reserved} one
      * ("Changes" gets changes-2).
      */
-    private String freeSlug(String name, int attempt) {
-        String base = Folding.slug(name);
-        if (base.isEmpty()) {
-            base = FALLBACK_SLUG;
-        } else if (looksLikeId(base)) {
-            base = FALLBACK_SLUG + "-" + base;
-        }
+    private String freeSlug(String name, int attempt, ImportChunk chunk) {
+        String base = slugBase(name);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (attempt > NUMBERED_SLUG_ATTEMPTS) {
             StringBuilder suffix = new StringBuilder("-");
@@ -643,12 +691,15 @@ public class MemberService {
             }
             return suffixed(base, suffix.toString());
         }
-        if (attempt == 1 && !RESERVED_SLUGS.contains(base) && members.findBySlug(base).isEmpty()) {
+        if (attempt == 1 && !RESERVED_SLUGS.contains(base) && !slugTaken(base, chunk)) {
             return base; // the common case, by the slug's unique index: no look at the numbered ones
         }
         int window = 1 << Math.max(0, attempt - 1);
         Set<String> taken = new HashSet<>(members.slugsStartingWith(base));
         taken.addAll(RESERVED_SLUGS);
+        if (chunk != null) {
+            taken.addAll(chunk.takenSlugs()); // the query flushed the chunk's writes so far; this is for certainty
+        }
         List<String> free = new ArrayList<>(window);
         if (!taken.contains(base)) {
             free.add(base);
@@ -656,11 +707,20 @@ public class MemberService {
         for (int n = 2; free.size() < window; n++) {
             String candidate = suffixed(base, "-" + n);
             if (!taken.contains(candidate) && !looksLikeId(candidate)
-                    && (candidate.startsWith(base) || members.findBySlug(candidate).isEmpty())) {
+                    && (candidate.startsWith(base) || !slugTaken(candidate, chunk))) {
                 free.add(candidate);
             }
         }
         return free.get(random.nextInt(free.size()));
+    }
+
+    /** The slug a name takes when it is free: its folded form, "member" when it has none, never an id's form. */
+    private static String slugBase(String name) {
+        String base = Folding.slug(name);
+        if (base.isEmpty()) {
+            return FALLBACK_SLUG;
+        }
+        return looksLikeId(base) ? FALLBACK_SLUG + "-" + base : base;
     }
 
     /** The base with the suffix, the base shortened to keep the slug within its 80 characters. */

@@ -45,6 +45,7 @@ import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.problem.FieldError;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
+import se.creativenorrbotten.directory.member.ImportChunk;
 import se.creativenorrbotten.directory.member.MemberService;
 import se.creativenorrbotten.directory.member.MemberService.Imported;
 import se.creativenorrbotten.directory.transfer.dto.ImportJobView;
@@ -320,6 +321,8 @@ public class ImportService {
             counts = counts.plus(QuarkusTransaction.requiringNew().call(() -> {
                 bad.clear();
                 ImportCounts written = ImportCounts.NONE;
+                ImportChunk known = members.importChunk(chunk.stream().map(ImportRow::input).toList(),
+                        chunk.stream().map(ImportRow::slug).toList());
                 for (ImportRow row : chunk) {
                     if (!row.readable()) {
                         bad.put(row, row.problems());
@@ -327,14 +330,15 @@ public class ImportService {
                         continue;
                     }
                     try {
-                        written = count(written, write(row, options, actor));
+                        written = count(written, write(row, options, actor, known));
                     } catch (ProblemException problem) {
                         bad.put(row, ImportRow.problemsOf(problem));
                         written = written.plusFailed();
                     }
                     if (written.processed() % CLEAR_EVERY == 0) {
-                        // Each write flushes, checking what the session holds; what earlier rows left there
-                        // (besides the skills and municipalities the next rows look up) would only slow it down.
+                        // The rows' writes wait for this flush, which checks everything the session holds: what
+                        // earlier rows left there would only slow the next flushes down.
+                        jobs.getEntityManager().flush();
                         jobs.getEntityManager().clear();
                     }
                 }
@@ -368,7 +372,7 @@ public class ImportService {
     private ImportCounts alone(UUID id, ImportRow row, ImportOptions options, String actor, ImportCounts counts) {
         try {
             Imported done = QuarkusTransaction.requiringNew().call(() -> {
-                Imported written = write(row, options, actor);
+                Imported written = write(row, options, actor, null);
                 if (options.dryRun()) {
                     throw new RolledBack(written);
                 }
@@ -397,7 +401,7 @@ public class ImportService {
                         List<FieldError> problems = row.problems();
                         if (row.readable()) {
                             try {
-                                counts = count(counts, write(row, options, actor));
+                                counts = count(counts, write(row, options, actor, null));
                             } catch (ProblemException problem) {
                                 problems = ImportRow.problemsOf(problem);
                             }
@@ -433,10 +437,12 @@ public class ImportService {
         return new Outcome(result, null);
     }
 
-    private Imported write(ImportRow row, ImportOptions options, String actor) {
+    /** Writes a row: in a chunk of rows written together ({@code known}), or on its own (null). */
+    private Imported write(ImportRow row, ImportOptions options, String actor, ImportChunk known) {
         WrittenStatus written = row.status();
         return members.importRow(row.input(), row.carried(), row.slug(), options.status().of(written.status()),
-                options.status() == ImportStatus.KEEP ? written.reason() : null, actor, options.mode() == ImportMode.UPSERT);
+                options.status() == ImportStatus.KEEP ? written.reason() : null, actor, options.mode() == ImportMode.UPSERT,
+                known);
     }
 
     private static ImportCounts count(ImportCounts counts, Imported done) {

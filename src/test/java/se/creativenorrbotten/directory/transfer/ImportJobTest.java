@@ -110,6 +110,56 @@ class ImportJobTest {
         assertEquals(1098, found(marker));
     }
 
+    private static Map<String, Object> named(String name) {
+        Map<String, Object> member = TestMembers.freelancer(unique());
+        member.put("name", name);
+        return member;
+    }
+
+    private static List<String> slugsOf(String name) {
+        return asAdmin().queryParam("q", name).queryParam("status", "published").get(TestMembers.MEMBERS).then()
+                .statusCode(200).extract().jsonPath().getList("items.slug", String.class);
+    }
+
+    /**
+     * The rows of one chunk are checked against the directory and against the rows before them (read for the chunk
+     * at once, see ImportChunk): a repeated name gets the next slug, a look-alike of a stored member or of an earlier
+     * row is refused naming it, and a row asking for a slug an earlier row took gets its own.
+     */
+    @Test
+    void theRowsOfAChunkSeeTheDirectoryAndTheRowsBeforeThem() throws Exception {
+        String marker = unique();
+        TestMembers.Created stored = TestMembers.create(named("Paco " + marker));
+        String name = "Milla Modem " + marker;
+        String first = "milla-modem-" + marker; // the marker is lower-case hex: its own slug
+        Map<String, Object> wantsTaken = named("Egen " + marker);
+        wantsTaken.put("slug", first);
+        JsonPath job = run("", lines(named(name), named(name), named("\u0420\u0430\u0441\u043E " + marker),
+                named("MiIla Modem " + marker), wantsTaken));
+        assertEquals(3, job.getInt("created"));
+        assertEquals(2, job.getInt("failed"));
+        assertEquals(java.util.Set.of(first, first + "-2"), java.util.Set.copyOf(slugsOf(name)));
+        assertEquals(List.of(3, 4), job.getList("problems.row")); // NDJSON rows are lines
+        assertEquals(List.of("name", "name"), job.getList("problems.field"));
+        assertTrue(job.getString("problems[0].problem").contains("'" + stored.slug() + "'"), job.prettify());
+        assertTrue(job.getString("problems[1].problem").contains("'" + first + "'"), job.prettify());
+        assertEquals(List.of("egen-" + marker), slugsOf("Egen " + marker));
+    }
+
+    /** A row that renames a member in an upsert counts with its new name for the rows after it, not its old one. */
+    @Test
+    void aRenameInAChunkCountsForTheRowsAfterIt() throws Exception {
+        String marker = unique();
+        TestMembers.Created renamed = TestMembers.create(named("Milla Modem " + marker));
+        JsonPath job = run("?mode=upsert", lines(Map.of("slug", renamed.slug(), "name", "Paco " + marker),
+                named("\u0420\u0430\u0441\u043E " + marker), named("MiIla Modem " + marker)));
+        assertEquals(1, job.getInt("updated"));
+        assertEquals(1, job.getInt("created"), job.prettify());
+        assertEquals(List.of(2), job.getList("problems.row"));
+        assertTrue(job.getString("problems[0].problem").contains("'" + renamed.slug() + "'"), job.prettify());
+        assertEquals(1, slugsOf("MiIla Modem " + marker).size());
+    }
+
     @Test
     void atomicStoresNothingWhenOneRowIsBad() throws Exception {
         String marker = unique();
