@@ -31,6 +31,7 @@ import se.creativenorrbotten.directory.common.json.Coded;
 import se.creativenorrbotten.directory.common.json.JsonBodies;
 import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.paging.PageRequest;
+import se.creativenorrbotten.directory.common.persistence.TimeOrderedIds;
 import se.creativenorrbotten.directory.common.problem.FieldError;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
@@ -180,7 +181,9 @@ public class MemberService {
         Instant now = now();
         String slug = isSlug(wantedSlug) && !slugTaken(wantedSlug, chunk) ? wantedSlug
                 : freeSlug(input.name(), attempt, chunk);
-        Member member = new Member(UUID.randomUUID(), slug, now);
+        // In creation order: the member's table, and its lists', history's and consents' indexes, grow at their end.
+        // The order tells when each was created, which its createdAt tells anyone already.
+        Member member = new Member(TimeOrderedIds.next(now), slug, now);
         MemberMapper.apply(input, member);
         member.setStatus(status, why);
         member.touch(now, members.nextChangeSeq());
