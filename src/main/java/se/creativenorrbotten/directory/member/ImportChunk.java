@@ -3,6 +3,7 @@ package se.creativenorrbotten.directory.member;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +55,10 @@ public final class ImportChunk {
         return taken;
     }
 
-    /** A member other than {@code self} whose name has the name's skeleton but is not the name: a look-alike. */
+    /**
+     * A member other than {@code self} whose name has the name's skeleton but is not the name: a look-alike, the first
+     * made of them (as the database's {@link MemberRepository#lookAlike}).
+     */
     Optional<Named> lookAlike(String name, UUID self) {
         String key = Names.skeletonKey(name);
         if (!readKeys.contains(key)) {
@@ -78,6 +82,6 @@ public final class ImportChunk {
     private void put(Named named) {
         String key = Names.skeletonKey(named.name());
         skeletonOf.put(named.id(), key);
-        bySkeleton.computeIfAbsent(key, k -> new HashMap<>()).put(named.id(), named);
+        bySkeleton.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(named.id(), named);
     }
 }

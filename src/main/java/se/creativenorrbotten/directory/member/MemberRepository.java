@@ -40,12 +40,14 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     /**
      * A member, other than {@code self} (null: none), whose name has the skeleton key but is not the name
-     * itself: a look-alike (see {@code Names}).
+     * itself: a look-alike (see {@code Names}), the first created of them.
      */
     public Optional<Member> lookAlike(String skeletonKey, String name, UUID self) {
         return self == null
-                ? find("nameSkeleton = ?1 and name <> ?2", skeletonKey, name).firstResultOptional()
-                : find("nameSkeleton = ?1 and name <> ?2 and id <> ?3", skeletonKey, name, self).firstResultOptional();
+                ? find("nameSkeleton = ?1 and name <> ?2", Sort.by("createdAt").and("id"), skeletonKey, name)
+                        .firstResultOptional()
+                : find("nameSkeleton = ?1 and name <> ?2 and id <> ?3", Sort.by("createdAt").and("id"), skeletonKey, name,
+                        self).firstResultOptional();
     }
 
     /** Which of the slugs members have. */
@@ -62,7 +64,8 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
             return List.of();
         }
         return getEntityManager()
-                .createQuery("select m.id, m.name, m.slug, m.status from Member m where m.nameSkeleton in :keys", Object[].class)
+                .createQuery("select m.id, m.name, m.slug, m.status from Member m where m.nameSkeleton in :keys"
+                        + " order by m.createdAt, m.id", Object[].class)
                 .setParameter("keys", skeletonKeys)
                 .getResultStream()
                 .map(row -> new ImportChunk.Named((UUID) row[0], (String) row[1], (String) row[2], (MemberStatus) row[3]))
