@@ -1,12 +1,13 @@
 package se.creativenorrbotten.directory.member;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.Session;
-import org.hibernate.query.NativeQuery;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -139,13 +140,17 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     /**
      * The next position in the directory-wide change sequence, announced to the change log (see ChangeLog#allocated).
-     * The query names the sequence as the one thing it reads, so it does not flush the session's pending writes.
+     * Read on the session's connection by plain JDBC: a query through Hibernate would flush the session's pending
+     * writes first, and its machinery cost an import's row thirty times what the database's work does.
      */
     public long nextChangeSeq() {
-        long seq = ((Number) getEntityManager().createNativeQuery(nextChangeSeqSelect())
-                .unwrap(NativeQuery.class)
-                .addSynchronizedQuerySpace(CHANGE_SEQUENCE)
-                .getSingleResult()).longValue();
+        long seq = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(nextChangeSeqSelect());
+                    ResultSet next = select.executeQuery()) {
+                next.next();
+                return next.getLong(1);
+            }
+        });
         changeLog.allocated(seq);
         return seq;
     }
