@@ -12,9 +12,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import se.creativenorrbotten.directory.common.http.ApiKeys;
+import se.creativenorrbotten.directory.common.logging.RequestIds;
 
 /**
- * Documents what the HTTP edge adds to answers: the CORS grant (common/http/ApiCors) on every response, the
+ * Documents what the HTTP edge adds to answers: the request's id (common/logging/RequestIds) and the CORS grant (common/http/ApiCors) on every response, the
  * public limit's RateLimit headers (common/http/PublicLimits) on every 2xx and 4xx answer, and the partner key's
  * security scheme ({@code X-Api-Key}). Runs last in {@link ProblemResponsesFilter}, after every response exists.
  */
@@ -55,6 +56,12 @@ final class EdgeHeaders {
     }
 
     private static void add(APIResponse response, boolean limited) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(RequestIds.HEADER)) {
+            response.addHeader(RequestIds.HEADER, header("The request's id: the X-Request-Id the request sent when that is"
+                    + " a token of at most 64 letters, digits and . _ : -, else a new one. It is in the service's log lines"
+                    + " for the request, and a 500 problem quotes it as its reference.",
+                    string(64).pattern("^[A-Za-z0-9._:-]{1,64}$")));
+        }
         if (response.getHeaders() == null || !response.getHeaders().containsKey("Access-Control-Allow-Origin")) {
             response.addHeader("Access-Control-Allow-Origin", header("The CORS grant: the request's Origin when its pages may"
                     + " read this (public reads: DIRECTORY_CORS_ORIGINS and the partner keys' origins; everything: the"

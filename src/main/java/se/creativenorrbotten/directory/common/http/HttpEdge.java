@@ -20,6 +20,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.logging.RequestIds;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemMappers;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
@@ -28,7 +29,8 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
  * The HTTP edge: what every request meets before any resource, and what shapes the answers that no
  * resource gives. In this order:
  * <ol>
- * <li>{@link SecurityHeaders} on every response, errors included;</li>
+ * <li>the request's id ({@link RequestIds}) in its log lines and its answer, and {@link SecurityHeaders} on every
+ * response, errors included;</li>
  * <li>a declared body over {@code directory.http.max-body-size} (a {@link LargeBodyRoute}'s: its own limit): 413
  * before any of it is read;</li>
  * <li>a write a browser sends from another site ({@link CrossSiteWrites}): 403 {@code cross-site-request};</li>
@@ -83,6 +85,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
 
     void installManagement(@Observes ManagementInterface management) {
         management.router().route().order(Integer.MIN_VALUE).handler(context -> {
+            identify(context);
             secure(context);
             context.next();
         });
@@ -90,6 +93,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     }
 
     private void filter(RoutingContext context) {
+        identify(context);
         secure(context);
         HttpServerRequest request = context.request();
         String method = request.method().name();
@@ -120,6 +124,10 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
             return;
         }
         context.next();
+    }
+
+    private static void identify(RoutingContext context) {
+        context.response().putHeader(RequestIds.HEADER, RequestIds.begin(context.request().getHeader(RequestIds.HEADER)));
     }
 
     private void readChunkedBody(RoutingContext context) {

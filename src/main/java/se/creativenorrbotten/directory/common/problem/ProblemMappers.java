@@ -18,6 +18,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import se.creativenorrbotten.directory.common.logging.RequestIds;
 import se.creativenorrbotten.directory.common.text.Utf8;
 
 /**
@@ -138,9 +139,10 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /** A 500: logged with its reference, the request's id ({@link RequestIds}), which the problem quotes. */
     @ServerExceptionMapper
     public Response internal(Throwable e) {
-        String reference = UUID.randomUUID().toString();
+        String reference = RequestIds.current() != null ? RequestIds.current() : UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error, reference %s", reference);
         return response(ProblemType.INTERNAL,
                 "An unexpected error occurred. Quote reference " + reference + " when you report it.");
