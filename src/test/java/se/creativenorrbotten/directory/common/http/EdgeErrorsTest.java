@@ -13,17 +13,15 @@ import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
+import se.creativenorrbotten.directory.TestLogs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -42,32 +40,18 @@ class EdgeErrorsTest {
     @Inject
     TestDatabase database;
 
-    private final List<LogRecord> errors = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final TestLogs logs = new TestLogs();
 
     @BeforeEach
     void captureErrors() {
-        Logger.getLogger("").addHandler(capture);
+        logs.start();
     }
 
     @AfterEach
     void noErrorLogged() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.stop();
+        List<LogRecord> errors = logs.records().stream()
+                .filter(record -> record.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogRecord.class::cast).toList();
         assertTrue(errors.isEmpty(), () -> "logged as errors: " + errors.stream().map(r -> r.getLoggerName() + ": "
                 + r.getMessage()).toList());
     }

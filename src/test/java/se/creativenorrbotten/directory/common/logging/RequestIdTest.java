@@ -11,10 +11,6 @@ import static se.creativenorrbotten.directory.TestApi.anonymous;
 import static se.creativenorrbotten.directory.TestApi.unique;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import se.creativenorrbotten.directory.TestLogs;
 
 /**
  * Every answer carries its request's id, the caller's when it is a plain token; the log lines written while the
@@ -33,37 +30,20 @@ class RequestIdTest {
 
     private static final String UUID_FORM = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
-    private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record instanceof ExtLogRecord ext) {
-                ext.copyMdc(); // what the log's formatter reads (%X{requestId}), taken on the logging thread
-                records.add(ext);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final TestLogs logs = new TestLogs();
 
     @BeforeEach
     void captureLogs() {
-        Logger.getLogger("").addHandler(capture);
+        logs.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.stop();
     }
 
     private List<ExtLogRecord> linesWith(String text) {
-        return records.stream().filter(r -> String.valueOf(r.getFormattedMessage()).contains(text)).toList();
+        return logs.records().stream().filter(r -> String.valueOf(r.getFormattedMessage()).contains(text)).toList();
     }
 
     @Test

@@ -1,0 +1,48 @@
+package se.creativenorrbotten.directory;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.jboss.logmanager.ExtLogRecord;
+
+/**
+ * The log records the service writes while a test runs ({@link #start} before it, {@link #stop} after), each with
+ * the MDC it was written with (what the log's format shows as %X{...}).
+ */
+public final class TestLogs extends Handler {
+
+    private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+
+    public TestLogs start() {
+        records.clear();
+        Logger.getLogger("").addHandler(this);
+        return this;
+    }
+
+    public void stop() {
+        Logger.getLogger("").removeHandler(this);
+    }
+
+    public List<ExtLogRecord> records() {
+        return List.copyOf(records);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (record instanceof ExtLogRecord ext) {
+            ext.copyMdc(); // taken on the logging thread, as the formatter does
+            records.add(ext);
+        }
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+}
