@@ -15,9 +15,9 @@ import se.creativenorrbotten.directory.common.http.ApiKeys;
 import se.creativenorrbotten.directory.common.logging.RequestIds;
 
 /**
- * Documents what the HTTP edge adds to answers: the request's id (common/logging/RequestIds) and the CORS grant (common/http/ApiCors) on every response, the
- * public limit's RateLimit headers (common/http/PublicLimits) on every 2xx and 4xx answer, and the partner key's
- * security scheme ({@code X-Api-Key}). Runs last in {@link ProblemResponsesFilter}, after every response exists.
+ * Documents what the HTTP edge adds to answers: the request's id (common/logging/RequestIds) and the CORS grant
+ * (common/http/ApiCors) on every response, the public limit's RateLimit headers (common/http/PublicLimits) on every
+ * 2xx and 4xx answer, and the partner key's security scheme ({@code X-Api-Key}). Runs last in {@link ProblemResponsesFilter}, after every response exists.
  */
 final class EdgeHeaders {
 
