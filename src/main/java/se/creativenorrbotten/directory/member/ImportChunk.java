@@ -50,11 +50,6 @@ public final class ImportChunk {
         return taken.contains(slug) || !readSlugs.contains(slug) && members.findBySlug(slug).isPresent();
     }
 
-    /** The slugs the chunk knows are taken (its rows' among them). */
-    Set<String> takenSlugs() {
-        return taken;
-    }
-
     /**
      * A member other than {@code self} whose name has the name's skeleton but is not the name: a look-alike, the first
      * made of them (as the database's {@link MemberRepository#lookAlike}).

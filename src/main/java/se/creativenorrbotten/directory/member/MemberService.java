@@ -698,11 +698,9 @@ public class MemberService {
             return base; // the common case, by the slug's unique index: no look at the numbered ones
         }
         int window = 1 << Math.max(0, attempt - 1);
+        // The query flushes the session first: it sees the slugs an import's chunk has written so far.
         Set<String> taken = new HashSet<>(members.slugsStartingWith(base));
         taken.addAll(RESERVED_SLUGS);
-        if (chunk != null) {
-            taken.addAll(chunk.takenSlugs()); // the query flushed the chunk's writes so far; this is for certainty
-        }
         List<String> free = new ArrayList<>(window);
         if (!taken.contains(base)) {
             free.add(base);

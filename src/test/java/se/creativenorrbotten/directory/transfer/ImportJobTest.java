@@ -146,6 +146,27 @@ class ImportJobTest {
         assertEquals(List.of("egen-" + marker), slugsOf("Egen " + marker));
     }
 
+    /** A row asking for a slug no member may have (reserved, an id's form, too long, not folded) gets its name's. */
+    @Test
+    void aRowAskingForAnImpossibleSlugGetsItsNames() throws Exception {
+        String marker = unique();
+        List<String> asked = List.of("changes", "suggest", java.util.UUID.randomUUID().toString(), "a".repeat(81),
+                "Not A Slug", "", "caf\u00e9");
+        List<Object> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            Map<String, Object> row = named("Egen" + i + " " + marker);
+            row.put("slug", asked.get(i));
+            rows.add(row);
+        }
+        JsonPath job = run("", lines(rows.toArray()));
+        assertEquals(asked.size(), job.getInt("created"), job.prettify());
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            expected.add("egen" + i + "-" + marker);
+        }
+        assertEquals(expected, java.util.Set.copyOf(slugsOf(marker)));
+    }
+
     /** A row that renames a member in an upsert counts with its new name for the rows after it, not its old one. */
     @Test
     void aRenameInAChunkCountsForTheRowsAfterIt() throws Exception {

@@ -142,7 +142,8 @@ public class ProblemMappers {
     /** A 500: logged with its reference, the request's id ({@link RequestIds}), which the problem quotes. */
     @ServerExceptionMapper
     public Response internal(Throwable e) {
-        String reference = RequestIds.current() != null ? RequestIds.current() : UUID.randomUUID().toString();
+        String current = RequestIds.current();
+        String reference = current != null ? current : UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error, reference %s", reference);
         return response(ProblemType.INTERNAL,
                 "An unexpected error occurred. Quote reference " + reference + " when you report it.");
