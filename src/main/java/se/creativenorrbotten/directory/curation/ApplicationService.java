@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.creativenorrbotten.directory.common.json.JsonBodies;
 import se.creativenorrbotten.directory.DirectoryConfig;
-import se.creativenorrbotten.directory.common.http.RateLimiter;
+import se.creativenorrbotten.directory.common.limits.KeyedLimit;
+import se.creativenorrbotten.directory.common.limits.LimitStore;
 import se.creativenorrbotten.directory.common.problem.FieldError;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.member.MemberConsent;
@@ -33,20 +34,26 @@ public class ApplicationService {
     static final String CONTACT_PUBLIC = MemberConsent.CONTACT_PUBLIC;
     static final String PRIVACY_NOTICE = MemberConsent.PRIVACY_NOTICE;
 
+    /** The per-client limit's name in the {@link LimitStore}. */
+    static final String LIMIT = "applications";
+
     private final MemberService members;
     private final ObjectMapper json;
-    private final RateLimiter perClient;
+    private final LimitStore limits;
+    /** per-client applications at once, each earned back over the window; the last blocks for the window. */
+    private final KeyedLimit perClient;
 
-    public ApplicationService(MemberService members, ObjectMapper json, DirectoryConfig config) {
+    public ApplicationService(MemberService members, ObjectMapper json, DirectoryConfig config, LimitStore limits) {
         this.members = members;
         this.json = json;
-        this.perClient = new RateLimiter(config.applications().perClient(), config.applications().window(),
-                config.applications().window());
+        this.limits = limits;
+        this.perClient = new KeyedLimit(limits, LIMIT, config.applications().perClient(),
+                config.applications().window(), config.applications().window());
     }
 
     /** Takes an application from a client; returns its reference. */
     public UUID submit(String body, String client) {
-        long wait = perClient.blockedSeconds(client);
+        long wait = perClient.waitSeconds(client);
         if (wait > 0) {
             throw ProblemException.tooManyRequests("Too many applications from your address; try again in "
                     + wait + " seconds.", wait);
@@ -66,7 +73,7 @@ public class ApplicationService {
 
     /** Forgets every client's count (tests and operations). */
     public void resetLimits() {
-        perClient.clear();
+        limits.clear(KeyedLimit.prefix(LIMIT));
     }
 
     /** The member fields, with the consents moved in; every problem with the consents reported at once. */

@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.http.ClientAddress;
+import se.creativenorrbotten.directory.common.limits.LimitStore;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 
 /**
@@ -34,9 +35,9 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     private final LoginThrottle throttle;
     private final VerifiedPasswordCache verified;
 
-    public AccountIdentityProvider(AccountRepository accounts, DirectoryConfig config) {
+    public AccountIdentityProvider(AccountRepository accounts, DirectoryConfig config, LimitStore limits) {
         this.accounts = accounts;
-        this.throttle = new LoginThrottle(config.login());
+        this.throttle = new LoginThrottle(config.login(), limits);
         this.verified = new VerifiedPasswordCache(config.login().cacheTtl());
     }
 
@@ -56,13 +57,14 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         String password = new String(request.getPassword().getPassword());
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         String client = ClientAddress.of(routing == null ? null : routing.request());
-        LoginThrottle.Attempt attempt;
-        try {
-            attempt = throttle.begin(username, client);
-        } catch (ProblemException blocked) {
-            return Uni.createFrom().failure(new AuthenticationFailedException(blocked));
-        }
+        // Blocking from the first step: on PostgreSQL the throttle's limits are rows of the database.
         return context.runBlocking(() -> {
+            LoginThrottle.Attempt attempt;
+            try {
+                attempt = throttle.begin(username, client);
+            } catch (ProblemException blocked) {
+                throw new AuthenticationFailedException(blocked);
+            }
             try {
                 SecurityIdentity identity = check(username, password);
                 throttle.succeeded(attempt);

@@ -4,19 +4,21 @@ import java.util.function.LongSupplier;
 
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.http.ClientAddress;
-import se.creativenorrbotten.directory.common.http.RateLimiter;
+import se.creativenorrbotten.directory.common.limits.KeyedLimit;
+import se.creativenorrbotten.directory.common.limits.LimitStore;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 
 /**
  * Slows down password guessing without letting strangers lock an account's owner out. Failed logins count
  * three ways:
  * <ul>
- * <li>per user name and client: {@code max-failures} within the window block that pair for the block time
- * (someone guessing one account's password from one place);</li>
- * <li>per client, for any user names: {@code client-max-failures} within the window block the client
- * (someone trying many accounts from one place);</li>
+ * <li>per user name and client: {@code max-failures} may come at once, each earned back over the window; the
+ * failure that spends the last blocks that pair for the block time (someone guessing one account's password from
+ * one place);</li>
+ * <li>per client, for any user names: {@code client-max-failures} the same way, blocking the client (someone
+ * trying many accounts from one place);</li>
  * <li>per user name, from all clients together: a budget of {@code user-max-failures} that refills over
- * {@code user-window} ({@link FailureBudget}). Once it is spent, the user name takes one more attempt per
+ * {@code user-window}, without a block. Once it is spent, the user name takes one more attempt per
  * {@code user-window / user-max-failures} from clients that are not known for it (guessing from many
  * places), while a client from which the user name logged in successfully within
  * {@code known-client-ttl} ({@link KnownClients}) is held back only by its own two limits: strangers can
@@ -26,26 +28,31 @@ import se.creativenorrbotten.directory.common.problem.ProblemException;
  * bcrypt work, and does not count. The failure that reaches a limit is answered 429 already. A successful
  * login forgets no failures: HTTP Basic logs in on every request, so an owner's activity would otherwise
  * reset an attacker's count. Clients are counted by {@link ClientAddress#network} (an IPv6 /64 is one
- * client). In memory, per instance, bounded.
+ * client). The three limits are {@link KeyedLimit}s in the {@link LimitStore}: on PostgreSQL every instance
+ * counts the same failures. The known clients are remembered per instance, in memory (bounded).
  */
 final class LoginThrottle {
 
     /** Longer keys are cut: no account has a user name this long, and the limiters must not keep huge strings. */
     private static final int MAX_KEY_LENGTH = 100;
 
-    private final RateLimiter pairs;
-    private final RateLimiter clients;
-    private final FailureBudget users;
+    /** The limits' names in the {@link LimitStore}. */
+    static final String PAIRS = "login-pair", CLIENTS = "login-client", USERS = "login-user";
+
+    private final KeyedLimit pairs;
+    private final KeyedLimit clients;
+    private final KeyedLimit users;
     private final KnownClients known;
 
-    LoginThrottle(DirectoryConfig.Login config) {
-        this(config, System::nanoTime);
+    LoginThrottle(DirectoryConfig.Login config, LimitStore store) {
+        this(config, store, System::nanoTime);
     }
 
-    LoginThrottle(DirectoryConfig.Login config, LongSupplier nanoTime) {
-        this.pairs = new RateLimiter(config.maxFailures(), config.window(), config.block(), nanoTime);
-        this.clients = new RateLimiter(config.clientMaxFailures(), config.window(), config.block(), nanoTime);
-        this.users = new FailureBudget(config.userMaxFailures(), config.userWindow(), nanoTime);
+    /** {@code nanoTime}: the known clients' time (the limits take theirs from the store). */
+    LoginThrottle(DirectoryConfig.Login config, LimitStore store, LongSupplier nanoTime) {
+        this.pairs = new KeyedLimit(store, PAIRS, config.maxFailures(), config.window(), config.block());
+        this.clients = new KeyedLimit(store, CLIENTS, config.clientMaxFailures(), config.window(), config.block());
+        this.users = new KeyedLimit(store, USERS, config.userMaxFailures(), config.userWindow());
         this.known = new KnownClients(config.knownClientTtl(), nanoTime);
     }
 
@@ -96,7 +103,7 @@ final class LoginThrottle {
 
     /** Refuses (429) or admits the attempt; true if it took a failure from the user name's budget. */
     private boolean admit(Key key, boolean take) {
-        refuseIfBlocked(Math.max(clients.blockedSeconds(key.client), pairs.blockedSeconds(key.pair())));
+        refuseIfBlocked(Math.max(clients.waitSeconds(key.client), pairs.waitSeconds(key.pair())));
         if (known.isKnown(key.username, key.client)) {
             return false;
         }

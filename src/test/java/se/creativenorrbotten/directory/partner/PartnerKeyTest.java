@@ -41,7 +41,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import se.creativenorrbotten.directory.common.http.CorsProfile;
-import se.creativenorrbotten.directory.common.http.StoppedLimitTime;
+import se.creativenorrbotten.directory.common.limits.StoppedLimitTime;
 
 /** Admins create, list, change and disable partner keys; a key gets its own limit, and its origins CORS. */
 @QuarkusTest

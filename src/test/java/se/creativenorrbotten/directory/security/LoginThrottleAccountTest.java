@@ -23,6 +23,7 @@ import io.restassured.specification.RequestSpecification;
 import se.creativenorrbotten.directory.TestApi;
 import se.creativenorrbotten.directory.security.TestAccounts.Created;
 import se.creativenorrbotten.directory.taxonomy.TestSkills;
+import se.creativenorrbotten.directory.common.limits.StoppedLimitTime;
 
 /**
  * Failed logins for one user name, over HTTP: per user name and client, and the user name's budget across
@@ -30,12 +31,13 @@ import se.creativenorrbotten.directory.taxonomy.TestSkills;
  * login limit (all tests share 127.0.0.1, and many send wrong passwords for the admin); this profile puts
  * the pair and client limits back to their defaults, lowers the user name's budget from 100 to 30 (fewer
  * bcrypt checks per test), and trusts X-Forwarded-For, so that each request can come from a client of its
- * own. LoginThrottleClientTest (same profile, same instance) checks the per-client limit; LoginThrottleTest
+ * own. The limits' clock stands still (no failure is earned back while a test runs, however slow the bcrypt
+ * checks). LoginThrottleClientTest (same profile, same instance) checks the per-client limit; LoginThrottleTest
  * the limits over time.
  */
 @QuarkusTest
 @TestProfile(LoginThrottleAccountTest.LoginLimits.class)
-class LoginThrottleAccountTest {
+class LoginThrottleAccountTest extends StoppedLimitTime {
 
     public static class LoginLimits implements QuarkusTestProfile {
         @Override

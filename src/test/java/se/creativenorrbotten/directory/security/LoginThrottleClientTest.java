@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import se.creativenorrbotten.directory.taxonomy.TestSkills;
+import se.creativenorrbotten.directory.common.limits.StoppedLimitTime;
 
 /**
  * Failed logins from one client, over HTTP: the 20th failure within a minute, each for another user name,
@@ -24,7 +25,7 @@ import se.creativenorrbotten.directory.taxonomy.TestSkills;
  */
 @QuarkusTest
 @TestProfile(LoginThrottleAccountTest.LoginLimits.class)
-class LoginThrottleClientTest {
+class LoginThrottleClientTest extends StoppedLimitTime {
 
     @Test
     void aClientGuessingManyUserNamesIsBlockedForEveryUserName() {

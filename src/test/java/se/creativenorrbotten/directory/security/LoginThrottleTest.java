@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.bucket4j.TimeMeter;
+
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.limits.LimitStore;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 
 /**
@@ -37,8 +40,20 @@ class LoginThrottleTest {
     private static final String ADMIN = "admin";
     private static final String ADMIN_HOME = "192.0.2.10";
 
-    private long now = 1_000_000_000_000L;
-    private final LoginThrottle throttle = new LoginThrottle(Limits.DEFAULTS, () -> now);
+    private volatile long now = 1_000_000_000_000L;
+    /** The limits' buckets in memory, on the test's clock. */
+    private final LimitStore store = LimitStore.inMemory(new TimeMeter() {
+        @Override
+        public long currentTimeNanos() {
+            return now;
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return false;
+        }
+    });
+    private final LoginThrottle throttle = new LoginThrottle(Limits.DEFAULTS, store, () -> now);
     private int nextStranger;
 
     private void advance(Duration duration) {

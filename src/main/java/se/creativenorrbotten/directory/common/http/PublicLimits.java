@@ -2,14 +2,15 @@ package se.creativenorrbotten.directory.common.http;
 
 import java.time.Duration;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.EstimationProbe;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -21,12 +22,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.limits.KeyedLimit;
+import se.creativenorrbotten.directory.common.limits.LimitStore;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemMappers;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
 
 /**
- * Fair limits on the API's public traffic (token buckets, Bucket4j), in memory and per instance:
+ * Fair limits on the API's public traffic (token buckets, {@link KeyedLimit}s in the {@link LimitStore}: counted
+ * by every instance together on PostgreSQL, in memory on H2):
  * <ul>
  * <li>a request under {@code /api/} without {@code Authorization} and without a partner key counts against its
  * client's bucket: {@code DIRECTORY_PUBLIC_RATE_LIMIT} a minute, refilled steadily, all of it usable in one burst.
@@ -44,13 +48,14 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
  * (seconds until the bucket is full again); a request over the limit is answered 429 with {@code Retry-After}
  * (seconds until the next token). Preflights are answered before this ({@link ApiCors}) and never counted.
  * <p>
- * Memory is bounded: a bucket unused for a minute is full again and is forgotten; at most {@link #MAX_BUCKETS}
- * buckets are kept (a flood of fresh clients evicts the least recently used ones first).
+ * A bucket is forgotten once it is full again (the store's rules bound memory and rows). On PostgreSQL a count is a
+ * database round trip, so the handler then runs on a worker thread, not on the event loop.
  */
 @ApplicationScoped
 public class PublicLimits {
 
-    static final int MAX_BUCKETS = 200_000;
+    /** The limits' name in the {@link LimitStore}. */
+    static final String LIMIT = "requests";
     /** Longer or other than the keys this service hands out ({@code cnk_} and 43 base64url characters). */
     static final int MAX_KEY_LENGTH = 100;
     private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -59,28 +64,25 @@ public class PublicLimits {
     private final int publicLimit;
     private final ObjectMapper json;
     private final Instance<ApiKeys> keys;
-    /** Per client (address) and per key; a bucket remembers the limit it was made for. */
-    private final Cache<String, Limited> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(MINUTE)
-            .maximumSize(MAX_BUCKETS)
-            .build();
-
-    /** The buckets' time; tests stop it, so that no token comes back while they count. */
-    private volatile TimeMeter time = TimeMeter.SYSTEM_NANOTIME;
-
-    private record Limited(int perMinute, Bucket bucket) {
-    }
+    private final LimitStore store;
+    /** Per limit a minute: the public one and each partner key's (a key's bucket is made for its limit). */
+    private final Map<Integer, KeyedLimit> limits = new ConcurrentHashMap<>();
 
     @Inject
-    public PublicLimits(DirectoryConfig config, ObjectMapper json, Instance<ApiKeys> keys) {
+    public PublicLimits(DirectoryConfig config, ObjectMapper json, Instance<ApiKeys> keys, LimitStore store) {
         this.publicLimit = config.publicReads().rateLimit();
         this.json = json;
         this.keys = keys;
+        this.store = store;
     }
 
     void install(@Observes Router router) {
         // After ApiCors, which answers preflights (never counted) and adds its headers to every answer, 429s included.
-        router.route().order(Integer.MIN_VALUE + 3).handler(this::handle);
+        if (store.shared()) {
+            router.route().order(Integer.MIN_VALUE + 3).blockingHandler(this::handle, false);
+        } else {
+            router.route().order(Integer.MIN_VALUE + 3).handler(this::handle);
+        }
     }
 
     private void handle(RoutingContext context) {
@@ -125,13 +127,18 @@ public class PublicLimits {
 
     /** A request with credentials: refused while the client is over its limit, counted if it was not authenticated. */
     private void credentials(RoutingContext context, String client) {
-        Limited limited = buckets.getIfPresent(client);
-        if (limited != null && limited.bucket().getAvailableTokens() <= 0) {
-            tooMany(context, limited.perMinute(), limited.bucket().estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        EstimationProbe estimate = bucket(client, publicLimit).estimateAbilityToConsume(1);
+        if (!estimate.canBeConsumed()) {
+            tooMany(context, publicLimit, estimate.getNanosToWaitForRefill());
             return;
         }
         context.addEndHandler(ended -> {
-            if (!authenticated(context)) {
+            if (authenticated(context)) {
+                return;
+            }
+            if (store.shared()) {
+                context.vertx().executeBlocking(() -> consume(client, publicLimit), false);
+            } else {
                 consume(client, publicLimit);
             }
         });
@@ -144,10 +151,11 @@ public class PublicLimits {
     }
 
     private ConsumptionProbe consume(String key, int perMinute) {
-        Limited limited = buckets.asMap().compute(key, (k, old) -> old != null && old.perMinute() == perMinute ? old
-                : new Limited(perMinute, Bucket.builder().withCustomTimePrecision(time)
-                        .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, MINUTE)).build()));
-        return limited.bucket().tryConsumeAndReturnRemaining(1);
+        return bucket(key, perMinute).tryConsumeAndReturnRemaining(1);
+    }
+
+    private Bucket bucket(String key, int perMinute) {
+        return limits.computeIfAbsent(perMinute, limit -> new KeyedLimit(store, LIMIT, limit, MINUTE)).bucket(key);
     }
 
     private static void headers(MultiMap headers, int limit, ConsumptionProbe probe) {
@@ -213,12 +221,6 @@ public class PublicLimits {
 
     /** Forgets every bucket (tests). */
     public void reset() {
-        buckets.invalidateAll();
-    }
-
-    /** Forgets every bucket and measures time with this meter from now on (tests; null: the system's). */
-    public void useTime(TimeMeter meter) {
-        time = meter == null ? TimeMeter.SYSTEM_NANOTIME : meter;
-        buckets.invalidateAll();
+        store.clear(KeyedLimit.prefix(LIMIT));
     }
 }

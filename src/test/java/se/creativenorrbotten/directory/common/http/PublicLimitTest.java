@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import se.creativenorrbotten.directory.common.limits.StoppedLimitTime;
 
 /**
  * The public limit: per client, RateLimit headers on every counted answer, 429 with Retry-After beyond it. The

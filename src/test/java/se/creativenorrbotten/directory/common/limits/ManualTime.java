@@ -1,4 +1,4 @@
-package se.creativenorrbotten.directory.common.http;
+package se.creativenorrbotten.directory.common.limits;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
