@@ -9,11 +9,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.persistence.StartupLock;
 import se.creativenorrbotten.directory.member.MemberRepository;
 import se.creativenorrbotten.directory.member.MemberService;
 import se.creativenorrbotten.directory.member.MemberStatus;
@@ -45,15 +47,19 @@ public class DemoData {
         if (!config.demoData()) {
             return;
         }
-        if (repository.count() > 0) {
-            LOG.info("Demo data not loaded: the directory already has members.");
-            return;
-        }
         List<MemberInput> demo;
         try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
             demo = json.readValue(in, new TypeReference<List<MemberInput>>() { });
         }
-        demo.forEach(member -> members.create(member, MemberStatus.PUBLISHED, "demo-data"));
-        LOG.infof("Loaded %d fictional demo members.", demo.size());
+        // One transaction under the start-up lock: instances starting together load the members once.
+        QuarkusTransaction.requiringNew().run(() -> {
+            StartupLock.take(repository.getEntityManager());
+            if (repository.count() > 0) {
+                LOG.info("Demo data not loaded: the directory already has members.");
+                return;
+            }
+            demo.forEach(member -> members.create(member, MemberStatus.PUBLISHED, "demo-data"));
+            LOG.infof("Loaded %d fictional demo members.", demo.size());
+        });
     }
 }

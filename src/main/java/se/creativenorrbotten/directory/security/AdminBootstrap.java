@@ -10,9 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.persistence.StartupLock;
 
 /**
- * Creates the first admin when there is no account yet: with DIRECTORY_ADMIN_USERNAME and
+ * Creates the first admin when there is no account yet (one instance at a time: {@link StartupLock}): with DIRECTORY_ADMIN_USERNAME and
  * DIRECTORY_ADMIN_PASSWORD, or with a generated password that is logged once. Existing accounts are
  * never changed here.
  */
@@ -33,6 +34,8 @@ public class AdminBootstrap {
 
     @Transactional
     void onStart(@Observes StartupEvent start) {
+        // Instances starting together on an empty database: one creates the admin, the others then find it.
+        StartupLock.take(accounts.getEntityManager());
         if (accounts.count() > 0) {
             return;
         }
