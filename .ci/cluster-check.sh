@@ -9,7 +9,8 @@
 #  1. rolling upgrade (only with PREVIOUS_APP, the previous release's build): the previous version starts alone and
 #     makes its schema, and creates a member; then
 #  2. A and B (APP) start at the same moment: each migration runs once (flyway_schema_history, read with psql), and
-#     with PREVIOUS_APP the previous version, still running on the new schema, creates a member that A finds;
+#     with PREVIOUS_APP the previous version, still running on the new schema, creates members that A finds, and
+#     starts again on the new schema (a rollback) and writes;
 #  3. limits: ten failed logins for one user name from one client, alternating over A and B, block the pair on both
 #     (the 10th is 429, and then the right password too); public requests of one client alternating over A and B
 #     until the first 429 get one limit of 30 (plus what refills meanwhile), not two, and then 429 on both;
@@ -91,7 +92,12 @@ log "migrations: ${migrations}, each once"
 if [[ -n ${PREVIOUS_APP} ]]; then
   out=$(client writes "${OLD_BASE}" "${SERVICE_ADMIN_PASSWORD}" 4 previousafter) || fail "the previous version on the new schema: ${out}"
   out=$(client agree "${OLD_BASE}" "${A_BASE}" previousafter 3) || fail "the previous version's writes on the new one: ${out}"
-  ROLLING="the previous version wrote before and after the new one migrated; the new one finds its members"
+  # A rollback: the previous version starts again on the newer schema (Flyway ignores the migrations it does not know).
+  service_stop "${OLD_PID}"
+  start OLD "${PREVIOUS_APP}/quarkus-run.jar" "${OLD_PORTS}"
+  ready OLD
+  out=$(client writes "${OLD_BASE}" "${SERVICE_ADMIN_PASSWORD}" 4 previousrestarted) || fail "the previous version restarted on the new schema: ${out}"
+  ROLLING="the previous version wrote before and after the new one migrated, and after its own restart on the new schema"
   log "rolling upgrade: ${ROLLING}"
   service_stop "${OLD_PID}"
 fi
