@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -62,6 +63,10 @@ public class IndexFollower {
     private static final long DELETED = Long.MAX_VALUE;
     private static final int REBUILD_THREADS = 2;
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
+    /** How long the shutdown waits for a poll that is still applying changes (a large import of another instance). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** After the other ShutdownEvent observers (the default is APPLICATION + 500): the import job stops first. */
+    static final int STOP_PRIORITY = jakarta.interceptor.Interceptor.Priority.APPLICATION + 900;
     /** The members one transaction wrote, kept with it until it ends (a resource of the transaction). */
     private static final Object PENDING_WRITES = new Object();
     /** Members read from the database at a time when written ones are indexed: memory stays flat for an import. */
@@ -112,18 +117,46 @@ public class IndexFollower {
         scheduler.execute(this::open);
     }
 
-    void onStop(@Observes ShutdownEvent stop) {
+    /**
+     * At shutdown, once the requests in flight have finished (quarkus.shutdown.timeout) and the import job has stopped
+     * (its observer runs first): the running poll may end, one more follows the change log to its end (this instance's
+     * last writes included, so the position committed is the database's latest and the next start has nothing to
+     * catch up), and the index is committed. The poll is waited for, not interrupted: an interrupt during a read closes
+     * the index's files (NIOFSDirectory), and the commit would fail. An index that never got ready is not committed:
+     * its last commit stays, and the next start goes on from there.
+     */
+    void onStop(@Observes @Priority(STOP_PRIORITY) ShutdownEvent stop) {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            scheduler.shutdown();
+            try {
+                if (!scheduler.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warnf("The search index's poll did not end within %d s of the shutdown; interrupting it",
+                            STOP_WAIT.toSeconds());
+                    scheduler.shutdownNow();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (ready) {
+            try {
+                poll();
+            } catch (Exception e) {
+                LOG.warn("Could not read the change log at shutdown; the next start catches up", e);
+            }
         }
         synchronized (writeLock) {
             SearchIndex current = index;
+            boolean wasReady = ready;
             ready = false;
             index = null;
             if (current != null) {
                 try {
-                    awaitDatabaseBefore(current);
-                    current.commit(databaseId, safePoint, highestIndexed);
+                    if (wasReady) {
+                        awaitDatabaseBefore(current);
+                        current.commit(databaseId, safePoint, highestIndexed);
+                        LOG.infof("Search index committed at shutdown, at change %d", safePoint);
+                    }
                     current.close();
                 } catch (Exception e) {
                     LOG.warn("Could not commit the search index at shutdown; it is caught up at the next start", e);
