@@ -78,6 +78,7 @@ public class IndexFollower {
     private final DatabaseSync databaseSync;
     private final TransactionSynchronizationRegistry transactions;
     private final TransactionManager transactionManager;
+    private final IndexLag lag;
     private final Map<UUID, Long> indexedSeq = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private final java.util.concurrent.CountDownLatch readyLatch = new java.util.concurrent.CountDownLatch(1);
@@ -99,7 +100,8 @@ public class IndexFollower {
     private volatile long contents;
 
     public IndexFollower(IndexSource source, ChangeLog changeLog, DirectoryConfig config, DatabaseSync databaseSync,
-            TransactionSynchronizationRegistry transactions, TransactionManager transactionManager) {
+            TransactionSynchronizationRegistry transactions, TransactionManager transactionManager, java.time.Clock clock) {
+        this.lag = new IndexLag(clock, pollInterval(config));
         this.source = source;
         this.transactions = transactions;
         this.transactionManager = transactionManager;
@@ -260,6 +262,7 @@ public class IndexFollower {
         try {
             apply(ids);
         } catch (Exception e) {
+            lag.writeMissed();
             LOG.error("Could not index a write at once; the next poll retries it", e);
         }
     }
@@ -309,7 +312,7 @@ public class IndexFollower {
             ready = true;
             readyLatch.countDown();
             LOG.infof("Search ready in %d ms", (System.nanoTime() - started) / 1_000_000);
-            long every = Math.max(50, config.search().pollInterval().toMillis());
+            long every = pollInterval(config).toMillis();
             scheduler.scheduleWithFixedDelay(this::pollQuietly, every, every, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.error("Could not open the search index; retrying in 5 s", e);
@@ -380,26 +383,36 @@ public class IndexFollower {
 
     /** Reads the changes above the followed position and applies those newer than what the index has. */
     void poll() throws Exception {
-        Taxonomy fresh = Taxonomy.load(source);
-        if (!fresh.sameAs(taxonomy)) {
-            taxonomy = fresh;
-        }
-        long from;
-        synchronized (writeLock) {
-            from = safePoint;
-        }
-        // The safe point first: every change up to it is visible to the read that follows.
-        long settled = changeLog.safePoint();
-        List<ChangeLog.Change> changes = changeLog.changesSince(from);
-        Set<UUID> stale = new HashSet<>();
-        for (ChangeLog.Change change : changes) {
-            if (change.seq() > indexedSeq.getOrDefault(change.id(), -1L)) {
-                stale.add(change.id());
+        java.time.Instant pollStarted = lag.pollStarted();
+        long settled;
+        try {
+            Taxonomy fresh = Taxonomy.load(source);
+            if (!fresh.sameAs(taxonomy)) {
+                taxonomy = fresh;
             }
+            long from;
+            synchronized (writeLock) {
+                from = safePoint;
+            }
+            // The safe point first: every change up to it is visible to the read that follows.
+            settled = changeLog.safePoint();
+            List<ChangeLog.Change> changes = changeLog.changesSince(from);
+            Set<UUID> stale = new HashSet<>();
+            for (ChangeLog.Change change : changes) {
+                if (change.seq() > indexedSeq.getOrDefault(change.id(), -1L)) {
+                    stale.add(change.id());
+                }
+            }
+            lag.read(stale.size());
+            if (!stale.isEmpty()) {
+                apply(stale);
+            }
+        } catch (Exception | Error e) {
+            lag.pollFailed();
+            throw e;
         }
-        if (!stale.isEmpty()) {
-            apply(stale);
-        }
+        // Every change committed before this poll began is searchable now (purging and committing are not about that).
+        lag.caughtUp(pollStarted);
         boolean purge = purgePending;
         if (purge) {
             purgePending = false;
@@ -481,6 +494,16 @@ public class IndexFollower {
         if (committing.persistent()) {
             databaseSync.awaitDurable();
         }
+    }
+
+    /** How long the follower waits between polls (at least 50 ms). */
+    private static Duration pollInterval(DirectoryConfig config) {
+        return Duration.ofMillis(Math.max(50, config.search().pollInterval().toMillis()));
+    }
+
+    /** How far the index is behind the change log: the metrics' view of this follower (SearchMetrics). */
+    IndexLag lag() {
+        return lag;
     }
 
     private Path folder() {
