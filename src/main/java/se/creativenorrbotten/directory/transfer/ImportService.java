@@ -149,7 +149,7 @@ public class ImportService {
      * rows before it are committed, and indexed before the index's last commit; an all-or-nothing job rolls back),
      * queued jobs do not start, and each ends as failed with a note that says how far it got, instead of being found
      * running by the next start. The worker is waited for (up to {@link #STOP_WAIT}), not interrupted in the middle of
-     * a write: an interrupt during the embedded database's file access could close it.
+     * a write: an interrupt during the embedded H2 database's file access closes the database (its FileChannel).
      */
     void onStop(@Observes @Priority(STOP_PRIORITY) ShutdownEvent stop) {
         stop();
