@@ -38,6 +38,18 @@ class OperationsTest {
                 .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
     }
 
+    /**
+     * The build-time quarkus.shutdown.delay-enabled puts Quarkus' own "Graceful Shutdown" check into readiness: it says
+     * DOWN from SIGTERM on while the API still serves for QUARKUS_SHUTDOWN_DELAY (shown end to end by
+     * .ci/graceful-check.sh). Without the setting there is no such check and readiness stays UP until the port closes.
+     */
+    @Test
+    void readinessHasQuarkusGracefulShutdownCheck() {
+        anonymous().get(management + "health/ready").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'Graceful Shutdown' }.status", equalTo("UP"));
+    }
+
     @Test
     void metricsCountHttpRequestsInPrometheusTextOnTheManagementPort() {
         anonymous().get("/api/v1/municipalities/2580").then().statusCode(200);

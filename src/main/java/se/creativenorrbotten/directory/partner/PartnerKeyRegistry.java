@@ -70,9 +70,19 @@ public class PartnerKeyRegistry implements ApiKeys {
         timer.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Writes when keys were last used one more time. A refresh that is running is waited for, not interrupted: an
+     * interrupt during the embedded H2 database's file access closes the database (its FileChannel), and the shutdown's
+     * later work (this write, the search index's last commit) would fail.
+     */
     void stop(@Observes ShutdownEvent stopping) {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.shutdown();
+            try {
+                timer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         refresh();
     }

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -62,6 +63,10 @@ public class IndexFollower {
     private static final long DELETED = Long.MAX_VALUE;
     private static final int REBUILD_THREADS = 2;
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
+    /** How long the shutdown waits for a poll that is still applying changes (a large import of another instance). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** After the other ShutdownEvent observers (the default is APPLICATION + 500): the import job stops first. */
+    static final int STOP_PRIORITY = jakarta.interceptor.Interceptor.Priority.APPLICATION + 900;
     /** The members one transaction wrote, kept with it until it ends (a resource of the transaction). */
     private static final Object PENDING_WRITES = new Object();
     /** Members read from the database at a time when written ones are indexed: memory stays flat for an import. */
@@ -73,6 +78,7 @@ public class IndexFollower {
     private final DatabaseSync databaseSync;
     private final TransactionSynchronizationRegistry transactions;
     private final TransactionManager transactionManager;
+    private final IndexLag lag;
     private final Map<UUID, Long> indexedSeq = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private final java.util.concurrent.CountDownLatch readyLatch = new java.util.concurrent.CountDownLatch(1);
@@ -94,7 +100,8 @@ public class IndexFollower {
     private volatile long contents;
 
     public IndexFollower(IndexSource source, ChangeLog changeLog, DirectoryConfig config, DatabaseSync databaseSync,
-            TransactionSynchronizationRegistry transactions, TransactionManager transactionManager) {
+            TransactionSynchronizationRegistry transactions, TransactionManager transactionManager, java.time.Clock clock) {
+        this.lag = new IndexLag(clock, pollInterval(config));
         this.source = source;
         this.transactions = transactions;
         this.transactionManager = transactionManager;
@@ -112,18 +119,46 @@ public class IndexFollower {
         scheduler.execute(this::open);
     }
 
-    void onStop(@Observes ShutdownEvent stop) {
+    /**
+     * At shutdown, once the requests in flight have finished (quarkus.shutdown.timeout) and the import job has stopped
+     * (its observer runs first): the running poll may end, one more follows the change log to its end (this instance's
+     * last writes included, so the position committed is the database's latest and the next start has nothing to
+     * catch up), and the index is committed. The poll is waited for, not interrupted: an interrupt during a read closes
+     * the index's files (NIOFSDirectory), and the commit would fail. An index that never got ready is not committed:
+     * its last commit stays, and the next start goes on from there.
+     */
+    void onStop(@Observes @Priority(STOP_PRIORITY) ShutdownEvent stop) {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            scheduler.shutdown();
+            try {
+                if (!scheduler.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warnf("The search index's poll did not end within %d s of the shutdown; interrupting it",
+                            STOP_WAIT.toSeconds());
+                    scheduler.shutdownNow();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (ready) {
+            try {
+                poll();
+            } catch (Exception e) {
+                LOG.warn("Could not read the change log at shutdown; the next start catches up", e);
+            }
         }
         synchronized (writeLock) {
             SearchIndex current = index;
+            boolean wasReady = ready;
             ready = false;
             index = null;
             if (current != null) {
                 try {
-                    awaitDatabaseBefore(current);
-                    current.commit(databaseId, safePoint, highestIndexed);
+                    if (wasReady) {
+                        awaitDatabaseBefore(current);
+                        current.commit(databaseId, safePoint, highestIndexed);
+                        LOG.infof("Search index committed at shutdown, at change %d", safePoint);
+                    }
                     current.close();
                 } catch (Exception e) {
                     LOG.warn("Could not commit the search index at shutdown; it is caught up at the next start", e);
@@ -227,6 +262,7 @@ public class IndexFollower {
         try {
             apply(ids);
         } catch (Exception e) {
+            lag.writeMissed();
             LOG.error("Could not index a write at once; the next poll retries it", e);
         }
     }
@@ -276,7 +312,7 @@ public class IndexFollower {
             ready = true;
             readyLatch.countDown();
             LOG.infof("Search ready in %d ms", (System.nanoTime() - started) / 1_000_000);
-            long every = Math.max(50, config.search().pollInterval().toMillis());
+            long every = pollInterval(config).toMillis();
             scheduler.scheduleWithFixedDelay(this::pollQuietly, every, every, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.error("Could not open the search index; retrying in 5 s", e);
@@ -347,26 +383,36 @@ public class IndexFollower {
 
     /** Reads the changes above the followed position and applies those newer than what the index has. */
     void poll() throws Exception {
-        Taxonomy fresh = Taxonomy.load(source);
-        if (!fresh.sameAs(taxonomy)) {
-            taxonomy = fresh;
-        }
-        long from;
-        synchronized (writeLock) {
-            from = safePoint;
-        }
-        // The safe point first: every change up to it is visible to the read that follows.
-        long settled = changeLog.safePoint();
-        List<ChangeLog.Change> changes = changeLog.changesSince(from);
-        Set<UUID> stale = new HashSet<>();
-        for (ChangeLog.Change change : changes) {
-            if (change.seq() > indexedSeq.getOrDefault(change.id(), -1L)) {
-                stale.add(change.id());
+        java.time.Instant pollStarted = lag.pollStarted();
+        long settled;
+        try {
+            Taxonomy fresh = Taxonomy.load(source);
+            if (!fresh.sameAs(taxonomy)) {
+                taxonomy = fresh;
             }
+            long from;
+            synchronized (writeLock) {
+                from = safePoint;
+            }
+            // The safe point first: every change up to it is visible to the read that follows.
+            settled = changeLog.safePoint();
+            List<ChangeLog.Change> changes = changeLog.changesSince(from);
+            Set<UUID> stale = new HashSet<>();
+            for (ChangeLog.Change change : changes) {
+                if (change.seq() > indexedSeq.getOrDefault(change.id(), -1L)) {
+                    stale.add(change.id());
+                }
+            }
+            lag.read(stale.size());
+            if (!stale.isEmpty()) {
+                apply(stale);
+            }
+        } catch (Exception | Error e) {
+            lag.pollFailed();
+            throw e;
         }
-        if (!stale.isEmpty()) {
-            apply(stale);
-        }
+        // Every change committed before this poll began is searchable now (purging and committing are not about that).
+        lag.caughtUp(pollStarted);
         boolean purge = purgePending;
         if (purge) {
             purgePending = false;
@@ -448,6 +494,16 @@ public class IndexFollower {
         if (committing.persistent()) {
             databaseSync.awaitDurable();
         }
+    }
+
+    /** How long the follower waits between polls (at least 50 ms). */
+    private static Duration pollInterval(DirectoryConfig config) {
+        return Duration.ofMillis(Math.max(50, config.search().pollInterval().toMillis()));
+    }
+
+    /** How far the index is behind the change log: the metrics' view of this follower (SearchMetrics). */
+    IndexLag lag() {
+        return lag;
     }
 
     private Path folder() {

@@ -37,6 +37,7 @@ public class SearchService {
     private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(10);
 
     private final IndexFollower follower;
+    private final SearchMetrics metrics;
     private final int facetCacheSize;
     private final java.time.Period staleAfter;
     private final Clock clock;
@@ -49,8 +50,10 @@ public class SearchService {
     private record TaxonomyHash(Taxonomy taxonomy, String hash) {
     }
 
-    public SearchService(IndexFollower follower, se.creativenorrbotten.directory.DirectoryConfig config, Clock clock) {
+    public SearchService(IndexFollower follower, SearchMetrics metrics, se.creativenorrbotten.directory.DirectoryConfig config,
+            Clock clock) {
         this.follower = follower;
+        this.metrics = metrics;
         this.clock = clock;
         this.facetCacheSize = config.search().facetCacheSize();
         this.staleAfter = config.curation().staleAfter();
@@ -64,7 +67,9 @@ public class SearchService {
 
     /** A search whose facet labels are in {@code language}. */
     public MemberPage search(MemberQuery query, DisplayLanguage language) {
+        long started = System.nanoTime();
         SearchResult result = withSearch(search -> search.search(query, language));
+        metrics.search().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         return new MemberPage(result.items(), query.page().page(), query.page().size(), result.total(), result.facets());
     }
 
@@ -117,13 +122,16 @@ public class SearchService {
             return new SuggestionList(List.of());
         }
         List<WordMatch.Word> words = WordMatch.words(tokens, WordMatch.NAME_ONLY);
-        return withSearch(search -> {
+        long started = System.nanoTime();
+        SuggestionList suggestions = withSearch(search -> {
             List<Suggestion> items = new ArrayList<>(skillSuggestions(words, search.taxonomy(), language));
             for (MemberSummary member : search.names(words, MAX_SUGGESTIONS - items.size())) {
                 items.add(new Suggestion(member.name(), "member", member.slug()));
             }
             return new SuggestionList(items);
         });
+        metrics.suggest().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return suggestions;
     }
 
     /** The skills with a name that has every query word, by the same rules that find members. */

@@ -38,6 +38,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -75,6 +76,10 @@ public class ImportService {
     /** Failed rows read at a time for errors.csv. */
     private static final int ERRORS_PAGE = 500;
     private static final long SERVER_HEADROOM = 1024 * 1024;
+    /** How long a shutdown waits for the running job to finish its row and commit before it interrupts it. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** Before the search index's ShutdownEvent observer (IndexFollower, APPLICATION + 900): what the job wrote is in its commit. */
+    private static final int STOP_PRIORITY = jakarta.interceptor.Interceptor.Priority.APPLICATION + 100;
 
     private final ImportJobRepository jobs;
     private final MemberService members;
@@ -84,6 +89,8 @@ public class ImportService {
     private final Duration keep;
     private ExecutorService worker;
     private ScheduledExecutorService cleaner;
+    /** The service is stopping: the running job ends after the row it is writing, queued ones do not start. */
+    private volatile boolean stopping;
 
     public ImportService(ImportJobRepository jobs, MemberService members, Instance<RowFormat> formats, Clock clock,
             DirectoryConfig config,
@@ -137,12 +144,33 @@ public class ImportService {
         }
     }
 
-    void onStop(@Observes ShutdownEvent stop) {
-        if (worker != null) {
-            worker.shutdownNow();
-        }
+    /**
+     * At shutdown, after the requests in flight have finished: the running job stops after the row it is writing (the
+     * rows before it are committed, and indexed before the index's last commit; an all-or-nothing job rolls back),
+     * queued jobs do not start, and each ends as failed with a note that says how far it got, instead of being found
+     * running by the next start. The worker is waited for (up to {@link #STOP_WAIT}), not interrupted in the middle of
+     * a write: an interrupt during the embedded H2 database's file access closes the database (its FileChannel).
+     */
+    void onStop(@Observes @Priority(STOP_PRIORITY) ShutdownEvent stop) {
+        stop();
+    }
+
+    void stop() {
+        stopping = true;
         if (cleaner != null) {
-            cleaner.shutdownNow();
+            cleaner.shutdown();
+        }
+        if (worker != null) {
+            worker.shutdown();
+            try {
+                if (!worker.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warnf("The import job did not stop within %d s of the shutdown; interrupting it (the next start"
+                            + " marks it failed)", STOP_WAIT.toSeconds());
+                    worker.shutdownNow();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -248,6 +276,14 @@ public class ImportService {
 
     private void run(UUID id, RowFormat format, Path file, int total, ImportOptions options, String actor) {
         try {
+            if (stopping) {
+                inNew(() -> {
+                    jobs.findById(id).finish(ImportJobStatus.FAILED, "The service stopped before the job started; nothing"
+                            + " was stored: send the file again.", now());
+                    return null;
+                });
+                return;
+            }
             inNew(() -> {
                 jobs.findById(id).start(total);
                 return null;
@@ -260,6 +296,14 @@ public class ImportService {
                 job.finish(ImportJobStatus.DONE, outcome.note(), now());
                 return null;
             });
+        } catch (Stopped stopped) {
+            inNew(() -> {
+                ImportJob job = jobs.findById(id);
+                job.progress(stopped.counts(options));
+                job.finish(ImportJobStatus.FAILED, stopped.note(total, options), now());
+                return null;
+            });
+            LOG.infof("Import job %s stopped by the shutdown after %d of %d rows", id, stopped.counts.processed(), total);
         } catch (ImportFileProblems unreadable) {
             // A header's problems are on its row, Excel's row 1; the file's on row 0, before any.
             for (FieldError problem : unreadable.problems()) {
@@ -300,18 +344,32 @@ public class ImportService {
             for (ImportRow row = rows.next(); row != null; row = rows.next()) {
                 chunk.add(row);
                 if (chunk.size() == CHUNK) {
-                    counts = chunk(id, chunk, options, actor, counts);
+                    counts = chunkOrStop(id, chunk, options, actor, counts);
                     chunk.clear();
                 }
             }
             if (!chunk.isEmpty()) {
-                counts = chunk(id, chunk, options, actor, counts);
+                counts = chunkOrStop(id, chunk, options, actor, counts);
             }
         }
         return new Outcome(counts, options.dryRun() ? "A dry run: nothing was stored; created and updated say what the"
                 + " import would do." : null);
     }
 
+    /** A chunk, unless the service is stopping; a chunk that the stop cut short ends the job (see {@link #stop}). */
+    private ImportCounts chunkOrStop(UUID id, List<ImportRow> chunk, ImportOptions options, String actor, ImportCounts before) {
+        stopIfStopping(before);
+        ImportCounts after = chunk(id, chunk, options, actor, before);
+        if (after.processed() < before.processed() + chunk.size()) {
+            throw new Stopped(after);
+        }
+        return after;
+    }
+
+    /**
+     * Writes the rows of a chunk, in order, up to its end or until the service is stopping: then the rows written so
+     * far are committed (and counted), the rest of the chunk is not read.
+     */
     private ImportCounts chunk(UUID id, List<ImportRow> chunk, ImportOptions options, String actor, ImportCounts before) {
         // A row the rules refuse throws before anything of it is written (MemberService#importRow), so the chunk goes
         // on; a row the database refuses (a slug taken by a racing write) ends it: then each row on its own.
@@ -324,6 +382,9 @@ public class ImportService {
                 ImportChunk known = members.importChunk(chunk.stream().map(ImportRow::input).toList(),
                         chunk.stream().map(ImportRow::slug).toList());
                 for (ImportRow row : chunk) {
+                    if (stopping) {
+                        break;
+                    }
                     if (!row.readable()) {
                         bad.put(row, row.problems());
                         written = written.plusFailed();
@@ -354,6 +415,9 @@ public class ImportService {
             } else {
                 bad.clear();
                 for (ImportRow row : chunk) {
+                    if (stopping) {
+                        break;
+                    }
                     if (row.readable()) {
                         counts = alone(id, row, options, actor, counts);
                     } else {
@@ -398,6 +462,7 @@ public class ImportService {
                 try (ImportRows rows = format.open(file)) {
                     keepHeader(id, rows.header());
                     for (ImportRow row = rows.next(); row != null; row = rows.next()) {
+                        stopIfStopping(counts);
                         List<FieldError> problems = row.problems();
                         if (row.readable()) {
                             try {
@@ -423,6 +488,10 @@ public class ImportService {
                 return counts;
             });
         } catch (RuntimeException e) {
+            Stopped stopped = find(e, Stopped.class);
+            if (stopped != null) {
+                throw stopped; // rolled back: nothing of it is stored
+            }
             RolledBack rolledBack = find(e, RolledBack.class);
             if (rolledBack == null) {
                 throw e;
@@ -595,6 +664,41 @@ public class ImportService {
             }
         }
         return null;
+    }
+
+    /** The next rows are not written: the service is stopping (see {@link #stop}). */
+    private void stopIfStopping(ImportCounts counts) {
+        if (stopping) {
+            throw new Stopped(counts);
+        }
+    }
+
+    /** A job stopped by the shutdown, with the rows it had processed; only a row-by-row job keeps what it wrote. */
+    private static final class Stopped extends RuntimeException {
+        private final transient ImportCounts counts;
+
+        Stopped(ImportCounts counts) {
+            super(null, null, false, false);
+            this.counts = counts;
+        }
+
+        /** What the job keeps: an all-or-nothing import that is no dry run rolled back what it wrote. */
+        ImportCounts counts(ImportOptions options) {
+            return options.atomic() && !options.dryRun() ? counts.rolledBack() : counts;
+        }
+
+        String note(int total, ImportOptions options) {
+            String read = "The service stopped during the " + (options.dryRun() ? "dry run" : "import") + ", after "
+                    + counts.processed() + " of " + total + " rows";
+            if (options.dryRun()) {
+                return read + "; nothing was stored: run it again.";
+            }
+            if (options.atomic()) {
+                return read + "; all or nothing: nothing was stored. Import the file again.";
+            }
+            return read + ": those that did not fail are stored (created and updated count them), the rest was not read."
+                    + " Import the rows after the first " + counts.processed() + " again.";
+        }
     }
 
     /** Ends a transaction that must not be kept (a dry run, an all-or-nothing import with a bad row), with its result. */

@@ -102,7 +102,7 @@ class SearchFollowsWritesTest {
     }
 
     /** Inserts a member the way another instance would: a new place in the change sequence, no event here. */
-    private static void insertMember(Connection c, String name, String skill) throws SQLException {
+    static void insertMember(Connection c, String name, String skill) throws SQLException {
         long seq;
         try (PreparedStatement next = c.prepareStatement(nextValue(c)); ResultSet rs = next.executeQuery()) {
             rs.next();
