@@ -40,6 +40,25 @@ public interface DirectoryConfig {
 
     Imports imports();
 
+    Backup backup();
+
+    /** Online backups of the embedded H2 database, taken with POST /q/backup on the management interface (backup/). */
+    interface Backup {
+        /**
+         * The folder the backups are written to (DIRECTORY_BACKUP_DIR); default: "backups" under the data folder.
+         * Made at the first backup, readable by the service's user only: the backups hold personal data.
+         */
+        Optional<String> dir();
+
+        /**
+         * How many backups the folder keeps (DIRECTORY_BACKUP_KEEP): after each backup the oldest beyond this many
+         * are deleted, so that repeated backups cannot fill the disk.
+         */
+        @WithDefault("7")
+        @Min(1)
+        int keep();
+    }
+
     interface Http {
         /** The largest JSON request body (DIRECTORY_HTTP_MAX_BODY_SIZE); imports have their own. */
         @WithDefault("64K")
