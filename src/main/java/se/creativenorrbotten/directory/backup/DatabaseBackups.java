@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -101,7 +102,7 @@ public class DatabaseBackups {
     }
 
     private BackupReceipt write(String reference) {
-        Instant started = clock.instant();
+        Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long startedNanos = System.nanoTime();
         Path part = null;
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
