@@ -5,7 +5,9 @@
 #       Asks the running service for an online backup: POST URL/q/backup on its management interface (URL:
 #       --url, else $DIRECTORY_MANAGEMENT_URL, else http://127.0.0.1:9000). The service writes
 #       directory-<UTC time>.zip into its backup folder (DIRECTORY_BACKUP_DIR, default "backups" under its data
-#       folder) and deletes the oldest beyond DIRECTORY_BACKUP_KEEP (7). Writes go on meanwhile. The folder is on
+#       folder) and deletes the oldest beyond DIRECTORY_BACKUP_KEEP (7). Writes go on meanwhile. A backup that
+#       takes longer than the service waits (up to 20 s; about a minute for a 1 GB database) is followed with
+#       GET URL/q/backup until it is done, for at most --max-time seconds (default: no limit). The folder is on
 #       the service's machine: copy the file elsewhere to survive the loss of that disk.
 #
 #   src/ops/backup.sh postgresql [--dbname CONNINFO] [--out DIR] [--keep N]
@@ -53,34 +55,55 @@ json_value() {
   sed -nE "s/.*\"$1\":(\"(([^\"\\\\]|\\\\.)*)\"|(-?[0-9]+)).*/\2\4/p" <<<"$2" | head -n 1
 }
 
-backup_h2() {
-  command -v curl >/dev/null || die "curl is needed"
-  [[ ${MAX_TIME} =~ ^[0-9]+$ ]] || die "--max-time must be a number of seconds"
-  local endpoint="${URL%/}/q/backup" answer status body failure
+# One request to the backup endpoint: sets STATUS and BODY; dies when nothing answers.
+call() { # METHOD
+  local failure answer
   failure=$(mktemp)
-  if ! answer=$(curl -sS -X POST --max-time "${MAX_TIME}" -H 'Accept: application/json' -w '\n%{http_code}' "${endpoint}" \
-    2>"${failure}"); then
+  if ! answer=$(curl -sS -X "$1" --max-time 60 -H 'Accept: application/json' -w '\n%{http_code}' "${ENDPOINT}" 2>"${failure}"); then
     local why
     why=$(head -c 300 "${failure}")
     rm -f "${failure}"
-    die "no answer from ${endpoint}: ${why} (is the service running, and is ${URL} its management interface, QUARKUS_MANAGEMENT_PORT?)"
+    die "no answer from ${ENDPOINT}: ${why} (is the service running, and is ${URL} its management interface, QUARKUS_MANAGEMENT_PORT?)"
   fi
   rm -f "${failure}"
-  status=${answer##*$'\n'}
-  body=${answer%$'\n'*}
-  if [[ ${status} != 200 ]]; then
+  STATUS=${answer##*$'\n'}
+  BODY=${answer%$'\n'*}
+}
+
+backup_h2() {
+  command -v curl >/dev/null || die "curl is needed"
+  [[ ${MAX_TIME} =~ ^[0-9]+$ ]] || die "--max-time must be a number of seconds"
+  ENDPOINT="${URL%/}/q/backup"
+  local started=${SECONDS} file state
+  call POST
+  if [[ ${STATUS} == 202 ]]; then
+    # A large database: the backup runs on in the service, and GET shows it until it is done.
+    file=$(json_value file "${BODY}")
+    say "${file}: the backup runs on in the service (a large database); waiting for it"
+    while :; do
+      ((MAX_TIME == 0 || SECONDS - started < MAX_TIME)) || die "${file} was not done after ${MAX_TIME} s (GET ${ENDPOINT} shows it)"
+      sleep 2
+      call GET
+      [[ ${STATUS} == 200 ]] || die "GET ${ENDPOINT} answered ${STATUS}: $(json_value detail "${BODY}")"
+      [[ $(json_value file "${BODY}") == "${file}" ]] \
+        || die "another backup ($(json_value file "${BODY}")) began after ${file}: look for ${file} in the backup folder and the service's log"
+      state=$(json_value state "${BODY}")
+      [[ ${state} == running ]] || break
+    done
+    [[ ${state} == done ]] || die "the backup ${file} failed: $(json_value detail "${BODY}")"
+  elif [[ ${STATUS} != 200 ]]; then
     local detail
-    detail=$(json_value detail "${body}")
-    die "the service refused (HTTP ${status}): ${detail:-${body:0:300}}"
+    detail=$(json_value detail "${BODY}")
+    die "the service refused (HTTP ${STATUS}): ${detail:-${BODY:0:300}}"
   fi
-  local file path bytes took kept removed
-  file=$(json_value file "${body}")
-  path=$(json_value path "${body}")
-  bytes=$(json_value bytes "${body}")
-  took=$(json_value durationMs "${body}")
-  kept=$(json_value kept "${body}")
-  removed=$(sed -nE 's/.*"removed":\[([^]]*)\].*/\1/p' <<<"${body}" | tr -d '"')
-  [[ -n ${path} ]] || die "unexpected answer from ${endpoint}: ${body:0:300}"
+  local path bytes took kept removed
+  file=$(json_value file "${BODY}")
+  path=$(json_value path "${BODY}")
+  bytes=$(json_value bytes "${BODY}")
+  took=$(json_value durationMs "${BODY}")
+  kept=$(json_value kept "${BODY}")
+  removed=$(sed -nE 's/.*"removed":\[([^]]*)\].*/\1/p' <<<"${BODY}" | tr -d '"')
+  [[ -n ${path} ]] || die "unexpected answer from ${ENDPOINT}: ${BODY:0:300}"
   say "${file}: ${bytes} bytes in ${took} ms, written by the service to ${path%/*}; ${kept} kept${removed:+; deleted the oldest: ${removed}}"
   printf '%s\n' "${path}"
 }

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The answer to a backup: the file written and what became of the older ones.
+ * A backup written: the file and what became of the older ones (answered as a {@link BackupStatus} that is done).
  *
  * @param file the backup's file name ({@code directory-20261202T101500.123Z.zip})
  * @param path where it is, absolute, on the service's machine
  * @param bytes its size
- * @param createdAt when the backup began (UTC); the backup holds the database as it was then or a moment later
+ * @param createdAt when the backup began (UTC, to the millisecond); it holds the database as it was then or a moment later
  * @param durationMs how long writing it took
  * @param kept how many backups the folder holds now, this one included
  * @param removed older backups deleted to keep only the newest ones (oldest first; empty when none went)

@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,8 +23,11 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.logging.RequestIds;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
 
@@ -33,7 +39,9 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
  * in the file meanwhile, so the copy holds a consistent state from around its start; H2 calls it transactionally
  * consistent). Each backup goes into {@link BackupFolder} (DIRECTORY_BACKUP_DIR, default {@code backups} under the
  * data folder) as {@code directory-<UTC time>.zip}, and the oldest beyond DIRECTORY_BACKUP_KEEP are deleted after it.
- * One backup runs at a time; another asked for meanwhile is refused, not queued. Restore: {@code src/ops/restore.sh}.
+ * A backup runs on a thread of its own ({@link #start}), so that the caller may wait for it or not (a large database
+ * takes longer than an HTTP connection may stay silent: about a minute for a 1 GB file). One backup runs at a time;
+ * another asked for meanwhile is refused, not queued. Restore: {@code src/ops/restore.sh}.
  * <p>
  * A database in memory has nothing to back up, and PostgreSQL is backed up by its own tools ({@code pg_dump}, see
  * {@code src/ops/backup.sh}): both are refused (409) with a detail that says so.
@@ -50,6 +58,13 @@ public class DatabaseBackups {
     private final int keep;
     /** When the running backup began, or null when none runs. */
     private final AtomicReference<Instant> running = new AtomicReference<>();
+    /** The latest backup this process started: running, done or failed. */
+    private final AtomicReference<BackupJob> latest = new AtomicReference<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "database-backup");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public DatabaseBackups(DataSource dataSource, Clock clock, DirectoryConfig config,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
@@ -59,6 +74,29 @@ public class DatabaseBackups {
         this.folder = new BackupFolder(Path.of(config.backup().dir().orElse(Path.of(config.dataDir(), "backups").toString()))
                 .toAbsolutePath().normalize());
         this.keep = config.backup().keep();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        // A backup cut short leaves only its .part file, which the next backup deletes.
+        worker.shutdownNow();
+    }
+
+    /** One backup: its name and start are known at once, its outcome later. */
+    public record BackupJob(String file, Instant createdAt, CompletableFuture<BackupReceipt> outcome) {
+
+        /** What the backup has come to so far. */
+        public BackupStatus status() {
+            if (!outcome.isDone()) {
+                return BackupStatus.running(file, createdAt);
+            }
+            try {
+                return BackupStatus.done(outcome.join());
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                String detail = e.getCause() instanceof ProblemException problem ? problem.detail()
+                        : "The backup did not finish; the service's log says why.";
+                return BackupStatus.failed(file, createdAt, detail);
+            }
+        }
     }
 
     /** A backup marked as running until closed; see {@link #begin()}. */
@@ -81,42 +119,74 @@ public class DatabaseBackups {
         return folder.path();
     }
 
-    /**
-     * Takes a backup now and deletes the oldest beyond the number kept.
-     *
-     * @param reference the request's id, quoted when the backup fails so that the log's entry can be found
-     * @throws ProblemException 409 when the database cannot be backed up here (PostgreSQL, in memory) or a backup
-     *         is running; 503 when the backup could not be written (the cause is logged)
-     */
-    public BackupReceipt take(String reference) {
+    /** The latest backup this process started (running, done or failed), if any. */
+    public Optional<BackupJob> latest() {
+        return Optional.ofNullable(latest.get());
+    }
+
+    /** Why this service cannot back up its database itself, or empty when it can. */
+    public Optional<String> refusal() {
         if (!"h2".equals(dbKind)) {
-            throw ProblemException.conflict("This service runs on " + ("postgresql".equals(dbKind) ? "PostgreSQL" : dbKind)
+            return Optional.of("This service runs on " + ("postgresql".equals(dbKind) ? "PostgreSQL" : dbKind)
                     + ", whose backups are taken with its own tools: run pg_dump -Fc against the database"
                     + " (src/ops/backup.sh postgresql does), and restore with pg_restore (src/ops/restore.sh postgresql).");
         }
-        Running run = begin().orElseThrow(() -> ProblemException.conflict("A backup is already running (it began at "
-                + running.get() + "); only one runs at a time. Ask again once it has finished."));
-        try (run) {
-            return write(reference);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select database_path()")) {
+            // H2's DATABASE_PATH() is the folder and name of the database's files, or null for a database in memory.
+            if (!rs.next() || rs.getString(1) == null) {
+                return Optional.of("The database is in memory (an H2 mem: URL): there is no database file to back up."
+                        + " Run the service on an H2 file database (the default) to take backups here.");
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            LOG.error("Could not ask the database where its files are", e);
+            throw new ProblemException(ProblemType.UNAVAILABLE, "The database did not answer; the service's log says why.");
         }
     }
 
-    private BackupReceipt write(String reference) {
-        Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        long startedNanos = System.nanoTime();
-        Path part = null;
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            if (databasePath(statement) == null) {
-                throw ProblemException.conflict("The database is in memory (an H2 mem: URL): there is no database file"
-                        + " to back up. Run the service on an H2 file database (the default) to take backups here.");
-            }
+    /**
+     * Starts a backup on the backup thread and deletes the oldest beyond the number kept once it is written.
+     *
+     * @param reference the request's id: the backup's log lines carry it, and a failure quotes it
+     * @throws ProblemException 409 when the database cannot be backed up here (PostgreSQL, in memory) or a backup
+     *         is running
+     */
+    public BackupJob start(String reference) {
+        refusal().ifPresent(why -> {
+            throw ProblemException.conflict(why);
+        });
+        Running run = begin().orElseThrow(() -> ProblemException.conflict("A backup is already running (it began at "
+                + running.get() + "); only one runs at a time. Ask again once it has finished (GET shows it)."));
+        try {
+            Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             folder.create();
             folder.removeLeftovers();
             String name = folder.freeName(started);
-            part = folder.path().resolve(name + BackupFolder.PART);
+            CompletableFuture<BackupReceipt> outcome = new CompletableFuture<>();
+            BackupJob job = new BackupJob(name, started, outcome);
+            latest.set(job);
+            worker.execute(() -> {
+                RequestIds.begin(reference);
+                try (run) {
+                    outcome.complete(write(name, started, reference));
+                } catch (Throwable e) {
+                    outcome.completeExceptionally(e);
+                }
+            });
+            return job;
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            throw failed(e, reference);
+        }
+    }
+
+    private BackupReceipt write(String name, Instant started, String reference) {
+        long startedNanos = System.nanoTime();
+        Path part = folder.path().resolve(name + BackupFolder.PART);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("BACKUP TO '" + part.toString().replace("'", "''") + "'");
             Path written = folder.complete(part, name);
-            part = null;
             long bytes = Files.size(written);
             List<String> removed = folder.rotate(keep);
             long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
@@ -125,29 +195,21 @@ public class DatabaseBackups {
                     removed.isEmpty() ? "" : ", deleted the oldest: " + String.join(", ", removed));
             return new BackupReceipt(name, written.toString(), bytes, started, took, kept, removed);
         } catch (SQLException | IOException | RuntimeException e) {
-            if (e instanceof ProblemException problem) {
-                throw problem;
-            }
-            LOG.errorf(e, "The backup into %s failed, reference %s", folder.path(), reference);
-            throw new ProblemException(ProblemType.UNAVAILABLE, "The backup could not be written to " + folder.path()
-                    + " (DIRECTORY_BACKUP_DIR): check that the folder can be written and has room for it. The service's"
-                    + " log has the cause under reference " + reference + ".");
+            throw failed(e, reference);
         } finally {
             deleteQuietly(part);
         }
     }
 
-    /** The database's files (folder and name), or null for a database in memory (H2's DATABASE_PATH()). */
-    private static String databasePath(Statement statement) throws SQLException {
-        try (ResultSet rs = statement.executeQuery("select database_path()")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+    /** A backup that could not be written: logged with its cause, answered as 503 quoting the reference. */
+    private ProblemException failed(Exception e, String reference) {
+        LOG.errorf(e, "The backup into %s failed, reference %s", folder.path(), reference);
+        return new ProblemException(ProblemType.UNAVAILABLE, "The backup could not be written to " + folder.path()
+                + " (DIRECTORY_BACKUP_DIR): check that the folder can be written and has room for it. The service's"
+                + " log has the cause under reference " + reference + ".");
     }
 
     private static void deleteQuietly(Path part) {
-        if (part == null) {
-            return;
-        }
         try {
             Files.deleteIfExists(part);
         } catch (IOException e) {

@@ -20,8 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * {@code /q/backup} on the management interface, on the tests' own database: H2 in memory (nothing on disk to back
  * up) or, with the _TEST_QUARKUS_DATASOURCE_* variables, PostgreSQL (backed up with pg_dump). Both are refused with
- * a problem that says what to do; the methods, browser pages and the public port are refused on either. The backups
- * themselves are H2BackupTest's, on an H2 file database.
+ * a problem that says what to do (409 to a POST, 404 to a GET); other methods, browser pages and the public port are
+ * refused on either. The backups themselves are H2BackupTest's, on an H2 file database.
  */
 @QuarkusTest
 class BackupEndpointTest {
@@ -48,17 +48,21 @@ class BackupEndpointTest {
             response.then().body("detail", containsString("in memory"));
         }
         assertEquals(detail, anonymous().post(backup()).jsonPath().getString("detail"), "the same answer every time");
+        // There is no latest backup to show either, and GET says why.
+        assertProblem(anonymous().get(backup()), 404)
+                .body("type", equalTo(PROBLEM_TYPES + "not-found"))
+                .body("detail", equalTo(detail));
     }
 
     @Test
-    void everyMethodButPostIsNotAllowed() {
-        for (String method : new String[] { "GET", "PUT", "DELETE", "PATCH", "OPTIONS", "BACKUP" }) {
+    void everyMethodButGetHeadAndPostIsNotAllowed() {
+        for (String method : new String[] { "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "BACKUP" }) {
             assertProblem(anonymous().request(method, backup()), 405)
-                    .header("Allow", "POST")
+                    .header("Allow", "GET, HEAD, POST")
                     .body("type", equalTo(PROBLEM_TYPES + "method-not-allowed"))
-                    .body("detail", containsString("Only POST"));
+                    .body("detail", containsString("POST takes a backup"));
         }
-        anonymous().head(backup()).then().statusCode(405).header("Allow", "POST").body(emptyString());
+        anonymous().head(backup()).then().statusCode(404).body(emptyString());
     }
 
     @Test
@@ -72,7 +76,7 @@ class BackupEndpointTest {
 
     @Test
     void answersCarryTheEdgesHeaders() {
-        anonymous().header("X-Request-Id", "backup-test-1").get(backup()).then()
+        anonymous().header("X-Request-Id", "backup-test-1").put(backup()).then()
                 .statusCode(405)
                 .header("X-Request-Id", "backup-test-1")
                 .header("X-Content-Type-Options", "nosniff")

@@ -52,9 +52,9 @@ import jakarta.inject.Inject;
 
 /**
  * Online backups of an H2 file database (the default's kind; the other tests run on H2 in memory, which has no file to
- * back up): POST /q/backup on the management interface writes a zip that holds the database as it was at the backup,
- * keeps only the newest DIRECTORY_BACKUP_KEEP (3 here), refuses a second backup while one runs, and answers a
- * folder it cannot write with a 503 problem. On PostgreSQL (the _TEST_QUARKUS_DATASOURCE_* variables) there is
+ * back up): POST /q/backup on the management interface writes a zip that holds the database as it was at the backup
+ * (200, or 202 and then GET when asked to answer at once), keeps only the newest DIRECTORY_BACKUP_KEEP (3 here),
+ * refuses a second backup while one runs, and answers a folder it cannot write with a 503 problem. On PostgreSQL (the _TEST_QUARKUS_DATASOURCE_* variables) there is
  * nothing of this to test: BackupEndpointTest checks that a backup is refused there with a pointer to pg_dump.
  */
 @QuarkusTest
@@ -101,6 +101,7 @@ class H2BackupTest {
         Response response = post();
         response.then().statusCode(200)
                 .contentType("application/json")
+                .body("state", equalTo("done"))
                 .body("file", org.hamcrest.Matchers.matchesPattern("directory-\\d{8}T\\d{6}\\.\\d{3}Z\\.zip"))
                 .body("path", equalTo(BACKUPS.resolve(response.jsonPath().getString("file")).toString()))
                 .body("removed", org.hamcrest.Matchers.notNullValue());
@@ -124,6 +125,30 @@ class H2BackupTest {
             assertEquals(1, members(restored, before), "a member written before the backup is in it");
             assertEquals(0, members(restored, after), "a member written after the backup is not");
         }
+    }
+
+    @Test
+    void preferRespondAsyncAnswers202AndGetShowsTheBackupUntilItIsDone() throws InterruptedException, IOException {
+        Response accepted = anonymous().header("Prefer", "respond-async").post(management + "backup");
+        accepted.then().statusCode(202)
+                .contentType("application/json")
+                .header("Location", "/q/backup")
+                .header("Retry-After", "5")
+                .header("Preference-Applied", "respond-async")
+                .body("state", org.hamcrest.Matchers.oneOf("running", "done"))
+                .body("bytes", org.hamcrest.Matchers.nullValue());
+        String file = accepted.jsonPath().getString("file");
+        Response latest = anonymous().get(management + "backup");
+        for (int i = 0; i < 300 && latest.jsonPath().getString("state").equals("running"); i++) {
+            Thread.sleep(100);
+            latest = anonymous().get(management + "backup");
+        }
+        latest.then().statusCode(200)
+                .body("state", equalTo("done"))
+                .body("file", equalTo(file))
+                .body("createdAt", equalTo(accepted.jsonPath().getString("createdAt")));
+        assertEquals(Files.size(BACKUPS.resolve(file)), latest.jsonPath().getLong("bytes"));
+        anonymous().head(management + "backup").then().statusCode(200);
     }
 
     @Test
@@ -151,6 +176,7 @@ class H2BackupTest {
             assertProblem(post(), 409)
                     .body("type", equalTo(PROBLEM_TYPES + "conflict"))
                     .body("detail", containsString("already running"));
+            assertProblem(anonymous().header("Prefer", "respond-async").post(management + "backup"), 409);
             assertEquals(before, backupsInTheFolder(), "the refused backup wrote nothing");
             assertTrue(backups.begin().isEmpty(), "still running");
         }
