@@ -168,7 +168,7 @@ else
   [[ ${OUT} == *"other sessions are connected"* ]] || fail "restore.sh did not see the service's sessions: ${OUT}"
 fi
 admin_get /api/v1/exports/members.ndjson | cmp -s - "${TMP}/export-changed.ndjson" || fail "a refused restore changed the data"
-echo "    refused while running: $(tail -n 1 <<<"${OUT}" | sed 's/^restore: ERROR: //' | cut -c1-110)"
+echo "    refused while running: $(tail -n 1 <<<"${OUT}" | sed 's/^restore: ERROR: //' )"
 
 step "4. stop and wipe the database (the search index, ahead of the backup, stays)"
 service_stop

@@ -8,9 +8,9 @@
 #       2. refuses while the service runs: when something answers URL/q/health/live (URL: --url, else
 #          $DIRECTORY_MANAGEMENT_URL, else http://127.0.0.1:9000; "none" skips this), or when a process has the
 #          database file open (H2 keeps it open and locked while the service runs; read from /proc);
-#       3. extracts the backup next to the database, then moves the current database file aside as
-#          <name>.mv.db.before-restore-<UTC time> (--discard-current deletes it instead) and puts the backup's in
-#          its place (a rename: the database file is always whole);
+#       3. extracts the backup next to the database (with the current file's owner and mode, else the folder's owner),
+#          then moves the current database file aside as <name>.mv.db.before-restore-<UTC time> (--discard-current
+#          deletes it instead) and puts the backup's in its place (a rename: the database file is always whole);
 #       4. deletes the search index folder (only if it holds nothing but Lucene's files).
 #       Where things are, as the service finds them (run this from the service's working folder, or name them):
 #         --data-dir   the data folder: $DIRECTORY_DATA_DIR, else ./data
@@ -77,24 +77,28 @@ refuse_if_answering() {
   fi
 }
 
-# Deletes a search index folder, but only one that holds nothing but Lucene's files (so that a wrong path is refused).
+# Refuses a search index folder that holds anything but Lucene's files (a wrong path), before anything is restored.
+check_index() {
+  local dir=$1
+  [[ ${dir} == memory || ! -e ${dir} ]] && return 0
+  [[ -d ${dir} ]] || die "${dir} is not a folder: not deleting it as the search index (give --index-dir)"
+  local foreign
+  foreign=$(find "${dir}" -mindepth 1 -maxdepth 1 ! -regex '.*/\(segments_[0-9a-z]+\|pending_segments_[0-9a-z]+\|write\.lock\|_[0-9a-z]+[_.][^/]*\)' \
+    -printf '%f\n' | head -n 5)
+  [[ -z ${foreign} ]] || die "${dir} holds files that are not a Lucene index (${foreign//$'\n'/, }): is it the search index folder? (--index-dir)"
+}
+
+# Deletes a search index folder (checked by check_index first).
 delete_index() {
   local dir=$1
   if [[ ${dir} == memory ]]; then
     say "the search index is in memory (DIRECTORY_SEARCH_INDEX_DIR=memory): it is rebuilt at every start"
-    return 0
-  fi
-  if [[ ! -e ${dir} ]]; then
+  elif [[ ! -e ${dir} ]]; then
     say "no search index at ${dir}: the next start builds it from the database"
-    return 0
+  else
+    rm -rf -- "${dir}"
+    say "deleted the search index ${dir}: the next start rebuilds it from the restored database"
   fi
-  [[ -d ${dir} ]] || die "${dir} is not a folder: not deleting it as the search index"
-  local foreign
-  foreign=$(find "${dir}" -mindepth 1 -maxdepth 1 ! -regex '.*/\(segments_[0-9a-z]+\|pending_segments_[0-9a-z]+\|write\.lock\|_[0-9a-z]+[_.][^/]*\)' \
-    -printf '%f\n' | head -n 5)
-  [[ -z ${foreign} ]] || die "${dir} holds files that are not a Lucene index (${foreign//$'\n'/, }): not deleting it; is it the search index folder?"
-  rm -rf -- "${dir}"
-  say "deleted the search index ${dir}: the next start rebuilds it from the restored database"
 }
 
 # The processes that have this file open (from /proc; as root every process, else the user's own).
@@ -163,8 +167,9 @@ restore_h2() {
   local target="${folder}/${name}.mv.db"
   local index=${INDEX_DIRS[0]:-${DIRECTORY_SEARCH_INDEX_DIR:-${DATA_DIR%/}/index}}
 
-  # 2. The service must be stopped.
+  # 2. The service must be stopped, and the index folder must be one.
   refuse_if_answering
+  check_index "${index}"
   if [[ -e ${target} ]]; then
     local open
     open=$(holders "${target}")
@@ -177,6 +182,13 @@ restore_h2() {
   rm -f -- "${restoring}"
   trap 'rm -f -- "${restoring}"' EXIT
   (umask 077 && zip_extract "${BACKUP}" "${entry}" "${restoring}") || die "could not extract ${entry} from ${BACKUP}"
+  # The service's user must be able to open it: the owner and mode of the file it replaces (else the folder's owner).
+  if [[ -e ${target} ]]; then
+    chown --reference="${target}" -- "${restoring}" 2>/dev/null || true
+    chmod --reference="${target}" -- "${restoring}"
+  else
+    chown --reference="${folder}" -- "${restoring}" 2>/dev/null || true
+  fi
   sync "${restoring}" 2>/dev/null || true
   if [[ -e ${target} ]]; then
     if ((DISCARD)); then
@@ -222,8 +234,10 @@ restore_postgresql() {
   local prompt=()
   [[ -t 0 ]] || prompt=(--no-password)
 
-  # 2. Every instance must be stopped.
+  # 2. Every instance must be stopped, and the index folders must be ones.
   refuse_if_answering
+  local dir
+  for dir in "${INDEX_DIRS[@]}"; do check_index "${dir}"; done
   local sessions
   sessions=$("${psql}" -X -q -A -t -v ON_ERROR_STOP=1 "${prompt[@]}" "${dbname[@]}" -c "select count(*) || ' (' ||
       coalesce(string_agg(distinct coalesce(nullif(application_name, ''), '?') || ' from '
@@ -241,7 +255,6 @@ restore_postgresql() {
   say "restored the database from ${BACKUP} in $((($(date +%s%N) - started) / 1000000)) ms"
 
   # 4. The indexes.
-  local dir
   for dir in "${INDEX_DIRS[@]}"; do delete_index "${dir}"; done
   say "done: delete the search index folder of every other instance (DIRECTORY_SEARCH_INDEX_DIR, default"
   say "<data folder>/index) before it starts; instances with DIRECTORY_SEARCH_INDEX_DIR=memory need nothing."
