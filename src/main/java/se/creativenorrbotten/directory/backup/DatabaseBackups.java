@@ -165,7 +165,6 @@ public class DatabaseBackups {
             String name = folder.freeName(started);
             CompletableFuture<BackupReceipt> outcome = new CompletableFuture<>();
             BackupJob job = new BackupJob(name, started, outcome);
-            latest.set(job);
             worker.execute(() -> {
                 RequestIds.begin(reference);
                 try (run) {
@@ -174,6 +173,7 @@ public class DatabaseBackups {
                     outcome.completeExceptionally(e);
                 }
             });
+            latest.set(job);
             return job;
         } catch (IOException | RuntimeException e) {
             run.close();
