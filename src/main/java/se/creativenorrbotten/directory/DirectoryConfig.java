@@ -40,6 +40,25 @@ public interface DirectoryConfig {
 
     Imports imports();
 
+    Backup backup();
+
+    /** Online backups of the embedded H2 database, taken with POST /q/backup on the management interface (backup/). */
+    interface Backup {
+        /**
+         * The folder the backups are written to (DIRECTORY_BACKUP_DIR); default: "backups" under the data folder.
+         * Made at the first backup, readable by the service's user only: the backups hold personal data.
+         */
+        Optional<String> dir();
+
+        /**
+         * How many backups the folder keeps (DIRECTORY_BACKUP_KEEP): after each backup the oldest beyond this many
+         * are deleted, so that repeated backups cannot fill the disk.
+         */
+        @WithDefault("7")
+        @Min(1)
+        int keep();
+    }
+
     interface Http {
         /** The largest JSON request body (DIRECTORY_HTTP_MAX_BODY_SIZE); imports have their own. */
         @WithDefault("64K")
@@ -220,25 +239,32 @@ public interface DirectoryConfig {
          */
         Optional<String> indexDir();
 
-        /** How often the index catches up with changes that other instances wrote to the database. */
+        /**
+         * How often the index catches up with changes that other instances wrote to the database
+         * (DIRECTORY_SEARCH_POLL_INTERVAL).
+         */
         @WithDefault("1s")
         Duration pollInterval();
 
         /**
          * How long a gap in the change sequence is re-read before it is taken as a rolled-back
-         * transaction rather than one that has not committed yet. Longer than any write transaction.
+         * transaction rather than one that has not committed yet. Longer than any write transaction
+         * (DIRECTORY_SEARCH_GAP_TIMEOUT).
          */
         @WithDefault("60s")
         Duration gapTimeout();
 
         /**
          * How many (segment, query word) match results are cached (about 110 KB each for a segment of
-         * 100,000 members); 0 turns the cache off.
+         * 100,000 members); 0 turns the cache off (DIRECTORY_SEARCH_WORD_CACHE_SIZE).
          */
         @WithDefault("256")
         int wordCacheSize();
 
-        /** How many facet-count results (per filter combination and words) each searcher keeps; 0 turns it off. */
+        /**
+         * How many facet-count results (per filter combination and words) each searcher keeps; 0 turns it off
+         * (DIRECTORY_SEARCH_FACET_CACHE_SIZE).
+         */
         @WithDefault("1024")
         int facetCacheSize();
     }

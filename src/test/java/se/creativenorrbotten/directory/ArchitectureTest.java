@@ -32,7 +32,7 @@ class ArchitectureTest {
     private static final String ROOT = "DirectoryConfig";
 
     private static final Set<String> FEATURES = Set.of("common", "security", "taxonomy", "member", "search", "curation",
-            "partner", "embed", "transfer", "demo");
+            "partner", "embed", "transfer", "backup", "demo");
 
     /** Which packages each package may depend on, besides itself and {@link #ROOT}. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
@@ -46,6 +46,7 @@ class ArchitectureTest {
             Map.entry("partner", Set.of("member", "taxonomy", "security", "common")),
             Map.entry("embed", Set.of("search", "member", "taxonomy", "security", "common")),
             Map.entry("transfer", Set.of("member", "taxonomy", "security", "common")),
+            Map.entry("backup", Set.of("common")),
             Map.entry("demo", FEATURES));
 
     /** Everything documented: the contract's customisation may reach any package. */

@@ -111,8 +111,11 @@ public final class TestApi {
      */
     public static ValidatableResponse assertProblem(Response response, int status) {
         String body = response.asString();
+        // The database's name is not a leak (a backup on PostgreSQL is refused with a pointer to pg_dump); any other
+        // "SQL" is.
+        String scanned = body.replace("PostgreSQL", "");
         for (String internal : INTERNALS) {
-            assertFalse(body.contains(internal), () -> "the error body reveals '" + internal + "': " + body);
+            assertFalse(scanned.contains(internal), () -> "the error body reveals '" + internal + "': " + body);
         }
         return response.then()
                 .statusCode(status)
