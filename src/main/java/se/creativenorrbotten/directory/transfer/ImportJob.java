@@ -68,10 +68,18 @@ public class ImportJob {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** The instance (one start of the service) that runs the job; null for jobs of earlier releases. */
+    @Column(length = 36, updatable = false)
+    private String owner;
+
+    /** When the job's instance last said it is alive ({@link ImportJobRepository#beat}). */
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
+
     protected ImportJob() {
     }
 
-    ImportJob(UUID id, ImportFormat format, ImportOptions options, String startedBy, Instant now) {
+    ImportJob(UUID id, ImportFormat format, ImportOptions options, String startedBy, Instant now, String owner) {
         this.id = id;
         this.status = ImportJobStatus.QUEUED;
         this.format = format;
@@ -81,6 +89,8 @@ public class ImportJob {
         this.memberStatus = options.status();
         this.startedBy = startedBy;
         this.createdAt = now;
+        this.owner = owner;
+        this.heartbeatAt = now;
     }
 
     public UUID getId() {

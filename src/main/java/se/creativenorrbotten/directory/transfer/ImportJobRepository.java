@@ -40,12 +40,40 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
         return delete("finishedAt < ?1", before);
     }
 
-    /** Jobs a stop left queued or running: their files are gone with the process, so they can never finish. */
+    /**
+     * Jobs a stop left queued or running, when this instance is the only one on the database (H2): their files are
+     * gone with the process, so they can never finish.
+     */
     public int failInterrupted(Instant now) {
-        return getEntityManager().createQuery("update ImportJob j set j.status = :failed, j.finishedAt = :now,"
+        return failUnfinished("", now, null, null);
+    }
+
+    /**
+     * Jobs left queued or running by an instance that went quiet (several instances on one database): not this
+     * instance's, and not heard of since {@code quietSince} (or of a release that did not say).
+     */
+    public int failAbandoned(String me, Instant quietSince, Instant now) {
+        return failUnfinished(" and (j.owner is null or j.owner <> :me) and (j.heartbeatAt is null"
+                + " or j.heartbeatAt < :quietSince)", now, me, quietSince);
+    }
+
+    private int failUnfinished(String which, Instant now, String me, Instant quietSince) {
+        var update = getEntityManager().createQuery("update ImportJob j set j.status = :failed, j.finishedAt = :now,"
                 + " j.note = 'The service stopped before the job finished; run the import again (a row-by-row import may"
-                + " have stored some rows: use mode=upsert).' where j.status in (:queued, :running)")
+                + " have stored some rows: use mode=upsert).' where j.status in (:queued, :running)" + which)
                 .setParameter("failed", ImportJobStatus.FAILED).setParameter("now", now)
+                .setParameter("queued", ImportJobStatus.QUEUED).setParameter("running", ImportJobStatus.RUNNING);
+        if (me != null) {
+            update.setParameter("me", me).setParameter("quietSince", quietSince);
+        }
+        return update.executeUpdate();
+    }
+
+    /** Says that this instance is alive for its unfinished jobs; answers how many. */
+    public int beat(String me, Instant now) {
+        return getEntityManager().createQuery("update ImportJob j set j.heartbeatAt = :now where j.owner = :me"
+                + " and j.status in (:queued, :running)")
+                .setParameter("now", now).setParameter("me", me)
                 .setParameter("queued", ImportJobStatus.QUEUED).setParameter("running", ImportJobStatus.RUNNING)
                 .executeUpdate();
     }

@@ -78,6 +78,10 @@ public class ImportService {
     private static final long SERVER_HEADROOM = 1024 * 1024;
     /** How long a shutdown waits for the running job to finish its row and commit before it interrupts it. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** How often this instance says it is alive for its unfinished jobs, and looks for jobs of instances gone quiet. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    /** Unfinished jobs not heard of for this long belong to an instance that stopped: they are failed. */
+    static final Duration ABANDONED_AFTER = HEARTBEAT.multipliedBy(4);
     /** Before the search index's ShutdownEvent observer (IndexFollower, APPLICATION + 900): what the job wrote is in its commit. */
     private static final int STOP_PRIORITY = jakarta.interceptor.Interceptor.Priority.APPLICATION + 100;
 
@@ -87,6 +91,10 @@ public class ImportService {
     private final Clock clock;
     private final long maxBodySize;
     private final Duration keep;
+    /** This start of the service, as the owner of the jobs it runs. */
+    private final String instance = UUID.randomUUID().toString();
+    /** Several instances may share the database (PostgreSQL), so another one's unfinished jobs may be running. */
+    private final boolean sharedDatabase;
     private ExecutorService worker;
     private ScheduledExecutorService cleaner;
     /** The service is stopping: the running job ends after the row it is writing, queued ones do not start. */
@@ -94,7 +102,9 @@ public class ImportService {
 
     public ImportService(ImportJobRepository jobs, MemberService members, Instance<RowFormat> formats, Clock clock,
             DirectoryConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize serverLimit) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize serverLimit,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.sharedDatabase = "postgresql".equals(dbKind);
         this.jobs = jobs;
         this.members = members;
         this.formats = formats;
@@ -114,9 +124,13 @@ public class ImportService {
             thread.setDaemon(true);
             return thread;
         });
-        int interrupted = QuarkusTransaction.requiringNew().call(() -> jobs.failInterrupted(now()));
+        // On H2 this is the only instance: every unfinished job was this data folder's last process's. On PostgreSQL
+        // another instance may be running its jobs: only those whose instance went quiet are failed.
+        int interrupted = QuarkusTransaction.requiringNew().call(() -> sharedDatabase
+                ? jobs.failAbandoned(instance, now().minus(ABANDONED_AFTER), now()) : jobs.failInterrupted(now()));
         if (interrupted > 0) {
-            LOG.warnf("%d import jobs were interrupted by the last stop and are marked failed", interrupted);
+            LOG.warnf("%d import jobs were interrupted by the stop of the instance running them and are marked failed",
+                    interrupted);
         }
         purge();
         cleaner = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -125,6 +139,9 @@ public class ImportService {
             return thread;
         });
         cleaner.scheduleWithFixedDelay(this::purgeQuietly, 1, 1, TimeUnit.HOURS);
+        if (sharedDatabase) {
+            cleaner.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     /** Deletes the jobs that ended longer ago than directory.imports.keep, their problems and failed rows with them. */
@@ -134,6 +151,19 @@ public class ImportService {
             LOG.infof("Deleted %d import jobs that ended more than %s ago, with their problems and failed rows", gone, keep);
         }
         return gone;
+    }
+
+    /** Says this instance is alive for its unfinished jobs, and fails the jobs of instances gone quiet. */
+    private void heartbeat() {
+        try {
+            inNew(() -> jobs.beat(instance, now()));
+            int abandoned = inNew(() -> jobs.failAbandoned(instance, now().minus(ABANDONED_AFTER), now()));
+            if (abandoned > 0) {
+                LOG.warnf("%d import jobs of an instance that stopped are marked failed", abandoned);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not renew the import jobs' heartbeat; the next one tries again", e);
+        }
     }
 
     private void purgeQuietly() {
@@ -193,7 +223,7 @@ public class ImportService {
             int total = total(reader, file);
             UUID id = UUID.randomUUID();
             ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
-                ImportJob queued = new ImportJob(id, format, options, actor, now());
+                ImportJob queued = new ImportJob(id, format, options, actor, now(), instance);
                 jobs.persist(queued);
                 return queued;
             });
