@@ -10,7 +10,7 @@
 # (liveness GET /q/health/live, readiness GET /q/health/ready) and metrics (/q/metrics): publish it only
 # to the orchestrator and the metrics scraper, never to the internet. Extra JVM flags: set JDK_JAVA_OPTIONS at `docker run`
 # (it replaces the default below, so keep the heap settings in it).
-# Stopping: on SIGTERM readiness says DOWN for 5 s, then requests in flight get 15 s (README "Graceful shutdown"):
+# Stopping: on SIGTERM readiness says DOWN for 5 s, then requests in flight get 15 s (docs/operations.md, "Graceful shutdown"):
 # `docker stop -t 30` (its default, 10 s, kills the process before that); Kubernetes' default grace period of 30 s fits.
 
 # ---- build ---------------------------------------------------------------------------------

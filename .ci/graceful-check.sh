@@ -4,7 +4,7 @@
 #
 #   .ci/graceful-check.sh              # the H2 jar in target/quarkus-app, on a fresh temp data folder
 #
-# 1. Starts the jar (with the demo members) with the shutdown settings it ships with (README "Graceful shutdown":
+# 1. Starts the jar (with the demo members) with the shutdown settings it ships with (docs/operations.md, "Graceful shutdown":
 #    QUARKUS_SHUTDOWN_DELAY 5 s, QUARKUS_SHUTDOWN_TIMEOUT 15 s) and waits until it is ready.
 # 2. .ci/graceful-client.mjs load (node 20): an import job of 40,000 members, then searchers, writers and slow
 #    writers (bodies sent over seconds) keep requests in flight; the client sends SIGTERM, probes readiness on the

@@ -11,7 +11,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Min;
 
-/** The directory's own settings; each is listed in the README with its environment variable. */
+/** The directory's own settings; each is listed in docs/operations.md (Settings) with its environment variable. */
 @ConfigMapping(prefix = "directory")
 public interface DirectoryConfig {
 
