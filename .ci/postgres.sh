@@ -178,7 +178,7 @@ CONF
   ((PG_STARTED)) || die "PostgreSQL did not start: ports kept being taken (${attempt} attempts)"
 
   local waited=0
-  until as_pg "${PG_BIN}/pg_isready" -q -h 127.0.0.1 -p "${port}" -d postgres; do
+  until as_pg "${PG_BIN}/pg_isready" -q -h 127.0.0.1 -p "${port}" -U "${PG_OS_USER}" -d postgres; do
     ((waited < PG_START_TIMEOUT)) || die "pg_isready still failing after ${PG_START_TIMEOUT}s"
     sleep 1
     waited=$((waited + 1))
@@ -189,7 +189,7 @@ CONF
   [[ ${#password} -ge 16 ]] || die "could not generate a password"
   # As the superuser over the unix socket (peer authentication). The password is alphanumeric and
   # goes through stdin, not argv.
-  as_pg "${PG_BIN}/psql" -X -q -v ON_ERROR_STOP=1 -h "${sock}" -p "${port}" -d postgres >/dev/null <<SQL
+  as_pg "${PG_BIN}/psql" -X -q -v ON_ERROR_STOP=1 -h "${sock}" -p "${port}" -U "${PG_OS_USER}" -d postgres >/dev/null <<SQL
 CREATE ROLE ${DB_USER} LOGIN PASSWORD '${password}';
 CREATE DATABASE ${DB_NAME} OWNER ${DB_USER} ENCODING 'UTF8' TEMPLATE template0;
 \\connect ${DB_NAME}

@@ -26,6 +26,10 @@ final class IndexLag {
     private Instant pollStartedAt;
     private int unapplied;
     private boolean pollFailed;
+    /** Polls begun so far: what orders polls and missed writes, since the wall clock may step back. */
+    private long polls;
+    /** The number of polls begun when a write was missed (-1: none): a later poll takes it. */
+    private long missedDuring = -1;
     private Instant missedAt;
 
     IndexLag(Clock clock, Duration pollInterval) {
@@ -36,6 +40,7 @@ final class IndexLag {
 
     /** A poll begins; answers its start, to hand back to {@link #caughtUp}. */
     synchronized Instant pollStarted() {
+        polls++;
         pollStartedAt = clock.instant();
         return pollStartedAt;
     }
@@ -45,15 +50,17 @@ final class IndexLag {
         unapplied = changes;
     }
 
-    /** The poll that began at {@code started} ended with every change it read in the index. */
+    /**
+     * The last poll begun, at {@code started}, ended with every change it read in the index. (The polls run one after
+     * the other; they are ordered by when they began, not by the clock, which may step back.)
+     */
     synchronized void caughtUp(Instant started) {
         pollStartedAt = null;
         unapplied = 0;
         pollFailed = false;
-        if (caughtUpAt == null || started.isAfter(caughtUpAt)) {
-            caughtUpAt = started;
-        }
-        if (missedAt != null && !started.isBefore(missedAt)) {
+        caughtUpAt = started;
+        if (missedDuring >= 0 && polls > missedDuring) {
+            missedDuring = -1;
             missedAt = null;
         }
     }
@@ -66,7 +73,8 @@ final class IndexLag {
 
     /** A write of this instance could not be indexed at once: the next poll that begins after now takes it. */
     synchronized void writeMissed() {
-        if (missedAt == null) {
+        if (missedDuring < 0) {
+            missedDuring = polls;
             missedAt = clock.instant();
         }
     }

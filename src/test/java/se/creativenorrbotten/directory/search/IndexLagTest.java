@@ -138,6 +138,26 @@ class IndexLagTest {
     }
 
     @Test
+    void aClockMovedBackDoesNotHideTheLagOfLaterPolls() {
+        poll(0, Duration.ofMillis(10));
+        clock.advance(Duration.ofMinutes(-5));
+        poll(0, Duration.ofMillis(10));
+        // The next poll is stuck: the index is behind since the start of the last poll that caught up, after the step.
+        lag.pollStarted();
+        clock.advance(Duration.ofSeconds(3));
+        assertEquals(3.0, lag.seconds(), 0.011);
+    }
+
+    @Test
+    void aWriteMissedBeforeTheClockSteppedBackIsClearedByTheNextPoll() {
+        poll(0, Duration.ofMillis(10));
+        lag.writeMissed();
+        clock.advance(Duration.ofMinutes(-5));
+        poll(0, Duration.ofMillis(10));
+        assertEquals(0.0, lag.seconds());
+    }
+
+    @Test
     void aClockMovedBackNeverGivesANegativeLag() {
         poll(0, Duration.ofMillis(10));
         lag.writeMissed();
