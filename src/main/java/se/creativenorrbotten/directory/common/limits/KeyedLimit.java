@@ -1,6 +1,10 @@
 package se.creativenorrbotten.directory.common.limits;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -14,7 +18,7 @@ import io.github.bucket4j.ConsumptionProbe;
  * <p>
  * The buckets are in the {@link LimitStore}: shared by every instance on PostgreSQL. A bucket's key holds the
  * limit's name, capacity and period, so instances (or a partner key) with another limit never share a bucket
- * made for this one.
+ * made for this one, and a digest of the caller's key ({@link #digest}).
  */
 public final class KeyedLimit {
 
@@ -59,7 +63,20 @@ public final class KeyedLimit {
 
     /** The key's bucket, for callers that report what is left (rate-limit headers). */
     public Bucket bucket(String key) {
-        return store.bucket(keyPrefix + key, configuration);
+        return store.bucket(keyPrefix + digest(key), configuration);
+    }
+
+    /**
+     * The key as the store keeps it: SHA-256, base64url. The keys are client addresses and user names as sent (personal
+     * data, and any text: a NUL byte cannot be stored in PostgreSQL), so the store holds neither, in a fixed length.
+     */
+    static String digest(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** Seconds (rounded up, at least 1) until the key may have one more event, or 0 when it may now. */

@@ -109,6 +109,21 @@ class KeyedLimitTest {
     }
 
     @Test
+    void anyTextIsAKeyAndTheStoreKeepsOnlyItsDigest() {
+        String nul = "ad\u0000min", lone = "x\uD800y", long_ = "a".repeat(10_000);
+        for (int i = 0; i < 10; i++) {
+            blocking.record(nul);
+        }
+        assertEquals(60, blocking.waitSeconds(nul));
+        assertEquals(0, blocking.waitSeconds("admin"));
+        assertEquals(0, blocking.record(lone));
+        assertEquals(0, blocking.record(long_));
+        // A fixed length (SHA-256, base64url), whatever the key.
+        assertEquals(43, KeyedLimit.digest(long_).length());
+        assertEquals(KeyedLimit.digest(nul), KeyedLimit.digest("ad\u0000min"));
+    }
+
+    @Test
     void waitsAreRoundedUpToWholeSeconds() {
         KeyedLimit fast = new KeyedLimit(store, "fast", 3, Duration.ofMillis(1500));
         for (int i = 0; i < 3; i++) {
