@@ -20,6 +20,11 @@ public interface DirectoryConfig {
     /** Where the embedded H2 database keeps its files (DIRECTORY_DATA_DIR). */
     String dataDir();
 
+    /** A folder under the data folder: the default of the search index's and the backups' folders. */
+    default String inDataDir(String name) {
+        return java.nio.file.Path.of(dataDir(), name).toString();
+    }
+
     /**
      * The default JDBC URL for each database kind, used when QUARKUS_DATASOURCE_JDBC_URL is not set
      * (application.properties builds quarkus.datasource.jdbc.url from it).

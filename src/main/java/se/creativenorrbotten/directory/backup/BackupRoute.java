@@ -9,7 +9,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.ManagementInterface;
@@ -19,10 +18,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import se.creativenorrbotten.directory.common.http.CrossSiteWrites;
+import se.creativenorrbotten.directory.common.http.RouteAnswers;
 import se.creativenorrbotten.directory.common.logging.RequestIds;
-import se.creativenorrbotten.directory.common.problem.Problem;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
-import se.creativenorrbotten.directory.common.problem.ProblemMappers;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
 
 /**
@@ -152,20 +150,13 @@ public class BackupRoute {
         send(context, 202, "application/json", job.status());
     }
 
+    // Cache-Control: no-store, nosniff and the request id come from the edge (HttpEdge.installManagement).
     private void problem(RoutingContext context, ProblemException problem) {
-        Problem body = problem.toProblem();
-        send(context, body.status(), ProblemMappers.PROBLEM_JSON, body);
+        RouteAnswers.problem(context, json, problem);
     }
 
     private void send(RoutingContext context, int status, String type, Object body) {
-        String text;
-        try {
-            text = json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an answer could not be written as JSON", e);
-        }
-        // Cache-Control: no-store, nosniff and the request id come from the edge (HttpEdge.installManagement).
-        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type).end(text);
+        RouteAnswers.json(context, json, status, type, body);
     }
 
     /**

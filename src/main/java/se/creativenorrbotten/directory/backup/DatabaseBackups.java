@@ -14,20 +14,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.concurrent.Background;
 import se.creativenorrbotten.directory.common.logging.RequestIds;
+import se.creativenorrbotten.directory.common.persistence.DatabaseKind;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
 
@@ -53,25 +53,22 @@ public class DatabaseBackups {
 
     private final DataSource dataSource;
     private final Clock clock;
-    private final String dbKind;
+    private final DatabaseKind database;
     private final BackupFolder folder;
     private final int keep;
     /** When the running backup began, or null when none runs. */
     private final AtomicReference<Instant> running = new AtomicReference<>();
+    /** {@link #refusal()}, once known (null before). */
+    private volatile Optional<String> refusal;
     /** The latest backup this process started: running, done or failed. */
     private final AtomicReference<BackupJob> latest = new AtomicReference<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "database-backup");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Background.thread("database-backup");
 
-    public DatabaseBackups(DataSource dataSource, Clock clock, DirectoryConfig config,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public DatabaseBackups(DataSource dataSource, Clock clock, DirectoryConfig config, DatabaseKind database) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.dbKind = dbKind;
-        this.folder = new BackupFolder(Path.of(config.backup().dir().orElse(Path.of(config.dataDir(), "backups").toString()))
+        this.database = database;
+        this.folder = new BackupFolder(Path.of(config.backup().dir().orElse(config.inDataDir("backups")))
                 .toAbsolutePath().normalize());
         this.keep = config.backup().keep();
     }
@@ -124,10 +121,22 @@ public class DatabaseBackups {
         return Optional.ofNullable(latest.get());
     }
 
-    /** Why this service cannot back up its database itself, or empty when it can. */
+    /**
+     * Why this service cannot back up its database itself, or empty when it can. The answer does not change while the
+     * process runs: the database is asked once.
+     */
     public Optional<String> refusal() {
-        if (!"h2".equals(dbKind)) {
-            return Optional.of("This service runs on " + ("postgresql".equals(dbKind) ? "PostgreSQL" : dbKind)
+        Optional<String> known = refusal;
+        if (known == null) {
+            known = askRefusal();
+            refusal = known;
+        }
+        return known;
+    }
+
+    private Optional<String> askRefusal() {
+        if (!database.h2()) {
+            return Optional.of("This service runs on " + database.displayName()
                     + ", whose backups are taken with its own tools: run pg_dump -Fc against the database"
                     + " (src/ops/backup.sh postgresql does), and restore with pg_restore (src/ops/restore.sh postgresql).");
         }
@@ -156,8 +165,9 @@ public class DatabaseBackups {
         refusal().ifPresent(why -> {
             throw ProblemException.conflict(why);
         });
-        Running run = begin().orElseThrow(() -> ProblemException.conflict("A backup is already running (it began at "
-                + running.get() + "); only one runs at a time. Ask again once it has finished (GET shows it)."));
+        Running run = begin().orElseThrow(() -> ProblemException.conflict("A backup is already running"
+                + Optional.ofNullable(running.get()).map(since -> " (it began at " + since + ")").orElse("")
+                + "; only one runs at a time. Ask again once it has finished (GET shows it)."));
         try {
             Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             folder.create();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.concurrent.Background;
 import se.creativenorrbotten.directory.common.http.ApiKeys;
 import se.creativenorrbotten.directory.common.http.PublicOrigins;
 
@@ -34,6 +34,9 @@ import se.creativenorrbotten.directory.common.http.PublicOrigins;
  */
 @ApplicationScoped
 public class PartnerKeyRegistry implements ApiKeys {
+
+    /** How long the shutdown waits for a refresh that is running. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private static final Logger LOG = Logger.getLogger(PartnerKeyRegistry.class);
     private static final Duration WRITE_USE_EVERY = Duration.ofMinutes(1);
@@ -61,11 +64,7 @@ public class PartnerKeyRegistry implements ApiKeys {
 
     void start(@Observes StartupEvent started) {
         reload();
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "partner-keys");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Background.scheduled("partner-keys");
         long millis = Math.max(1000, refresh.toMillis());
         timer.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
     }
@@ -77,12 +76,7 @@ public class PartnerKeyRegistry implements ApiKeys {
      */
     void stop(@Observes ShutdownEvent stopping) {
         if (timer != null) {
-            timer.shutdown();
-            try {
-                timer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Background.stop(timer, STOP_WAIT);
         }
         refresh();
     }

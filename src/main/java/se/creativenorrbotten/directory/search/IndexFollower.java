@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +30,7 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.concurrent.Background;
 import se.creativenorrbotten.directory.common.persistence.DatabaseSync;
 import se.creativenorrbotten.directory.member.ChangeLog;
 import se.creativenorrbotten.directory.member.MemberWritten;
@@ -111,11 +111,7 @@ public class IndexFollower {
     }
 
     void onStart(@Observes StartupEvent start) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "search-index-follower");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Background.scheduled("search-index-follower");
         scheduler.execute(this::open);
     }
 
@@ -129,15 +125,10 @@ public class IndexFollower {
      */
     void onStop(@Observes @Priority(STOP_PRIORITY) ShutdownEvent stop) {
         if (scheduler != null) {
-            scheduler.shutdown();
-            try {
-                if (!scheduler.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warnf("The search index's poll did not end within %d s of the shutdown; interrupting it",
-                            STOP_WAIT.toSeconds());
-                    scheduler.shutdownNow();
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
+            if (!Background.stop(scheduler, STOP_WAIT)) {
+                LOG.warnf("The search index's poll did not end within %d s of the shutdown; interrupting it",
+                        STOP_WAIT.toSeconds());
+                scheduler.shutdownNow();
             }
         }
         if (ready) {
@@ -507,7 +498,7 @@ public class IndexFollower {
     }
 
     private Path folder() {
-        String configured = config.search().indexDir().orElse(Path.of(config.dataDir(), "index").toString());
+        String configured = config.search().indexDir().orElse(config.inDataDir("index"));
         return "memory".equals(configured) ? null : Path.of(configured);
     }
 }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -43,6 +42,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.concurrent.Background;
+import se.creativenorrbotten.directory.common.persistence.DatabaseKind;
 import se.creativenorrbotten.directory.common.problem.FieldError;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
@@ -102,9 +103,8 @@ public class ImportService {
 
     public ImportService(ImportJobRepository jobs, MemberService members, Instance<RowFormat> formats, Clock clock,
             DirectoryConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize serverLimit,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        this.sharedDatabase = "postgresql".equals(dbKind);
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize serverLimit, DatabaseKind database) {
+        this.sharedDatabase = database.shared();
         this.jobs = jobs;
         this.members = members;
         this.formats = formats;
@@ -119,11 +119,7 @@ public class ImportService {
     }
 
     void onStart(@Observes StartupEvent start) {
-        worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "import-jobs");
-            thread.setDaemon(true);
-            return thread;
-        });
+        worker = Background.thread("import-jobs");
         // On H2 this is the only instance: every unfinished job was this data folder's last process's. On PostgreSQL
         // another instance may be running its jobs: only those whose instance went quiet are failed.
         int interrupted = QuarkusTransaction.requiringNew().call(() -> sharedDatabase
@@ -133,11 +129,7 @@ public class ImportService {
                     interrupted);
         }
         purge();
-        cleaner = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "import-jobs-cleaner");
-            thread.setDaemon(true);
-            return thread;
-        });
+        cleaner = Background.scheduled("import-jobs-cleaner");
         cleaner.scheduleWithFixedDelay(this::purgeQuietly, 1, 1, TimeUnit.HOURS);
         if (sharedDatabase) {
             cleaner.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
@@ -191,15 +183,10 @@ public class ImportService {
             cleaner.shutdown();
         }
         if (worker != null) {
-            worker.shutdown();
-            try {
-                if (!worker.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warnf("The import job did not stop within %d s of the shutdown; interrupting it (the next start"
-                            + " marks it failed)", STOP_WAIT.toSeconds());
-                    worker.shutdownNow();
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
+            if (!Background.stop(worker, STOP_WAIT)) {
+                LOG.warnf("The import job did not stop within %d s of the shutdown; interrupting it (the next start"
+                        + " marks it failed)", STOP_WAIT.toSeconds());
+                worker.shutdownNow();
             }
         }
     }

@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
@@ -179,16 +178,9 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
             return;
         }
         secure(context);
-        String body;
-        try {
-            body = json.writeValueAsString(new ProblemException(type, detail).toProblem());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        response.setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMappers.PROBLEM_JSON)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+        response.putHeader(HttpHeaders.CONNECTION, "close");
+        RouteAnswers.json(context, json, status, ProblemMappers.PROBLEM_JSON,
+                new ProblemException(type, detail).toProblem());
     }
 
     /**

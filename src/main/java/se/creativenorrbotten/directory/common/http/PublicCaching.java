@@ -1,8 +1,6 @@
 package se.creativenorrbotten.directory.common.http;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -16,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.common.text.Digests;
 
 /**
  * HTTP caching of the public reads. A public read is a GET or HEAD without credentials that succeeds; every
@@ -110,12 +109,7 @@ public class PublicCaching {
 
     /** 128 bits of the body's SHA-256, base64url: the opaque part of a body tag. */
     public static String hash(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(Digests.sha256(bytes), 16));
     }
 
     /** The same for a text (a search's normalised description). */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.bucket4j.Bucket;
@@ -25,7 +24,6 @@ import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.limits.KeyedLimit;
 import se.creativenorrbotten.directory.common.limits.LimitStore;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
-import se.creativenorrbotten.directory.common.problem.ProblemMappers;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
 
 /**
@@ -187,18 +185,10 @@ public class PublicLimits {
     }
 
     private void send(RoutingContext context, ProblemException problem, long retryAfter) {
-        String body;
-        try {
-            body = json.writeValueAsString(problem.toProblem());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
         if (retryAfter > 0) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         }
-        context.response().setStatusCode(problem.type().status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMappers.PROBLEM_JSON)
-                .end(body);
+        RouteAnswers.problem(context, json, problem);
     }
 
     /** Short, and only the characters of a key (base64url and '_'): nothing else is hashed or looked up. */

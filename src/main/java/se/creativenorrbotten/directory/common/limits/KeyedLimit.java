@@ -1,14 +1,12 @@
 package se.creativenorrbotten.directory.common.limits;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import se.creativenorrbotten.directory.common.text.Digests;
 
 /**
  * A limit on events per key (a client address, a user name, a partner key): a token bucket of {@code capacity}
@@ -71,12 +69,7 @@ public final class KeyedLimit {
      * data, and any text: a NUL byte cannot be stored in PostgreSQL), so the store holds neither, in a fixed length.
      */
     static String digest(String key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Digests.sha256(key));
     }
 
     /** Seconds (rounded up, at least 1) until the key may have one more event, or 0 when it may now. */

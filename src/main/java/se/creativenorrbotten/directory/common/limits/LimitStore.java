@@ -4,13 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,6 +27,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import se.creativenorrbotten.directory.common.concurrent.Background;
+import se.creativenorrbotten.directory.common.persistence.DatabaseKind;
 
 /**
  * Where the limits keep their token buckets (Bucket4j), by key. On PostgreSQL every instance of the directory
@@ -61,8 +61,8 @@ public class LimitStore {
     private final ScheduledExecutorService sweeper;
 
     @Inject
-    LimitStore(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, Instance<DataSource> dataSources) {
-        this("postgresql".equals(dbKind) ? dataSources.get() : null);
+    LimitStore(DatabaseKind database, Instance<DataSource> dataSources) {
+        this(database.shared() ? dataSources.get() : null);
     }
 
     private LimitStore(DataSource dataSource) {
@@ -82,11 +82,7 @@ public class LimitStore {
                     .expiresAtColumn("expires_at").expirationAfterWrite(expiry).clientClock(time).build();
             this.memory = null;
             this.buckets = shared;
-            this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "limit-sweeper");
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.sweeper = Background.scheduled("limit-sweeper");
             sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(),
                     TimeUnit.SECONDS);
         }

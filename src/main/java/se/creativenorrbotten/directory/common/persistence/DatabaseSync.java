@@ -6,7 +6,6 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -35,10 +34,9 @@ public class DatabaseSync {
     private final boolean enabled;
     private final GroupSync group = new GroupSync(this::checkpointSync);
 
-    public DatabaseSync(DataSource dataSource, DirectoryConfig config,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public DatabaseSync(DataSource dataSource, DirectoryConfig config, DatabaseKind database) {
         this.dataSource = dataSource;
-        this.enabled = "h2".equals(dbKind) && config.h2().fsync();
+        this.enabled = database.h2() && config.h2().fsync();
     }
 
     /** True when this service forces writes to disk itself (H2 with DIRECTORY_H2_FSYNC on). */

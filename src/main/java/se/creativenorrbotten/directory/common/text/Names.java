@@ -1,8 +1,5 @@
 package se.creativenorrbotten.directory.common.text;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Map;
@@ -147,12 +144,7 @@ public final class Names {
 
     /** A fixed-length key of the skeleton (SHA-256, hex), as the database stores it to find look-alikes. */
     public static String skeletonKey(String name) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(skeleton(name).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return HexFormat.of().formatHex(Digests.sha256(skeleton(name)));
     }
 
     /** Characters that look like another one, with the one they look like (after NFD: base letters only). */

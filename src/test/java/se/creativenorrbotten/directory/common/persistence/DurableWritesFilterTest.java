@@ -32,7 +32,8 @@ import se.creativenorrbotten.directory.common.problem.ProblemMappers;
 class DurableWritesFilterTest {
 
     private final AtomicInteger syncAttempts = new AtomicInteger();
-    private final DurableWrites filter = new DurableWrites(new DatabaseSync(failingDataSource(), fsyncOn(), "h2"));
+    private final DurableWrites filter = new DurableWrites(
+            new DatabaseSync(failingDataSource(), fsyncOn(), new DatabaseKind("h2")));
 
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
