@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -181,12 +183,17 @@ public interface DirectoryConfig {
         @Min(1)
         int clientMaxFailures();
 
-        /** The sliding window in which a pair's and a client's failures are counted (DIRECTORY_LOGIN_WINDOW). */
+        /**
+         * The time in which a pair's and a client's failures are earned back, steadily (DIRECTORY_LOGIN_WINDOW);
+         * positive: the limits are token buckets (common/limits/KeyedLimit).
+         */
         @WithDefault("1m")
+        @DurationMin(millis = 1)
         Duration window();
 
-        /** How long a blocked pair or client is answered 429 (DIRECTORY_LOGIN_BLOCK). */
+        /** How long a blocked pair or client is answered 429 (DIRECTORY_LOGIN_BLOCK); 0: no block beyond the window. */
         @WithDefault("1m")
+        @DurationMin(millis = 0)
         Duration block();
 
         /**
@@ -200,6 +207,7 @@ public interface DirectoryConfig {
 
         /** The time in which a user name's whole budget refills (DIRECTORY_LOGIN_USER_WINDOW). */
         @WithDefault("1h")
+        @DurationMin(millis = 1)
         Duration userWindow();
 
         /**
@@ -224,10 +232,12 @@ public interface DirectoryConfig {
     interface Applications {
         /** How many applications one client (address) may send per window (DIRECTORY_APPLICATIONS_PER_CLIENT). */
         @WithDefault("5")
+        @Min(1)
         int perClient();
 
         /** The window of that limit (DIRECTORY_APPLICATIONS_WINDOW); a client over it waits out the window. */
         @WithDefault("1h")
+        @DurationMin(millis = 1)
         Duration window();
     }
 

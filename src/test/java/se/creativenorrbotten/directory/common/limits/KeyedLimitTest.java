@@ -2,6 +2,7 @@ package se.creativenorrbotten.directory.common.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -121,6 +122,14 @@ class KeyedLimitTest {
         // A fixed length (SHA-256, base64url), whatever the key.
         assertEquals(43, KeyedLimit.digest(long_).length());
         assertEquals(KeyedLimit.digest(nul), KeyedLimit.digest("ad\u0000min"));
+    }
+
+    @Test
+    void aLimitThatCouldNeverAllowAnEventIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new KeyedLimit(store, "none", 0, Duration.ofMinutes(1)));
+        assertThrows(IllegalArgumentException.class, () -> new KeyedLimit(store, "instant", 1, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> new KeyedLimit(store, "back", 1, Duration.ofMinutes(1), Duration.ofSeconds(-1)));
     }
 
     @Test

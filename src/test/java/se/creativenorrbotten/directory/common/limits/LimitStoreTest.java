@@ -8,6 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -84,6 +91,35 @@ class LimitStoreTest {
             // On H2 each instance (one per data folder) counts its own: four there, five here.
             assertEquals(0, there.record("client"));
             assertEquals(0, here.waitSeconds("client"));
+        }
+    }
+
+    @Test
+    void racingTakesGetNoMoreThanTheBudgetHolds() throws Exception {
+        // 24 threads take at once from a budget of 10, half of them through another instance's store on PostgreSQL
+        // (each row is read and written under SELECT ... FOR UPDATE): exactly 10 get one. On H2 all use this store.
+        LimitStore there = store.shared() ? otherInstance() : store;
+        KeyedLimit here = new KeyedLimit(store, "test-race", 10, Duration.ofHours(1));
+        KeyedLimit elsewhere = new KeyedLimit(there, "test-race", 10, Duration.ofHours(1));
+        ExecutorService threads = Executors.newFixedThreadPool(24);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> takes = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                KeyedLimit limit = i % 2 == 0 ? here : elsewhere;
+                takes.add(threads.submit(() -> {
+                    start.await();
+                    return limit.tryTake("user");
+                }));
+            }
+            start.countDown();
+            int taken = 0;
+            for (Future<Boolean> take : takes) {
+                taken += take.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(10, taken);
+        } finally {
+            threads.shutdownNow();
         }
     }
 
