@@ -33,7 +33,7 @@ import se.creativenorrbotten.directory.common.problem.ProblemException;
  */
 final class LoginThrottle {
 
-    /** Longer keys are cut: no account has a user name this long, and the limiters must not keep huge strings. */
+    /** Longer keys are cut: no account has a user name this long, and the known clients must not keep huge strings. */
     private static final int MAX_KEY_LENGTH = 100;
 
     /** The limits' names in the {@link LimitStore}. */
