@@ -31,10 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -49,6 +46,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import se.creativenorrbotten.directory.Simultaneously;
 
 /**
  * Online backups of an H2 file database (the default's kind; the other tests run on H2 in memory, which has no file to
@@ -186,36 +184,25 @@ class H2BackupTest {
     @Test
     void backupsAskedForAtOnceAreEachTakenOrRefused() throws Exception {
         int callers = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return post();
-                }));
-            }
-            start.countDown();
-            List<String> files = new ArrayList<>();
-            int refused = 0;
-            for (Future<Response> answer : answers) {
-                Response response = answer.get();
-                if (response.statusCode() == 409) {
-                    assertProblem(response, 409).body("detail", containsString("already running"));
-                    refused++;
-                } else {
-                    response.then().statusCode(200);
-                    files.add(response.jsonPath().getString("file"));
-                }
-            }
-            assertFalse(files.isEmpty(), "at least one backup was taken");
-            assertEquals(callers, files.size() + refused);
-            assertEquals(files.size(), new HashSet<>(files).size(), "no name twice");
-            assertEquals(List.of(), leftovers(), "no half-written backup stays behind");
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Response>> posts = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            posts.add(this::post);
         }
+        List<String> files = new ArrayList<>();
+        int refused = 0;
+        for (Response response : Simultaneously.run(posts)) {
+            if (response.statusCode() == 409) {
+                assertProblem(response, 409).body("detail", containsString("already running"));
+                refused++;
+            } else {
+                response.then().statusCode(200);
+                files.add(response.jsonPath().getString("file"));
+            }
+        }
+        assertFalse(files.isEmpty(), "at least one backup was taken");
+        assertEquals(callers, files.size() + refused);
+        assertEquals(files.size(), new HashSet<>(files).size(), "no name twice");
+        assertEquals(List.of(), leftovers(), "no half-written backup stays behind");
     }
 
     @Test

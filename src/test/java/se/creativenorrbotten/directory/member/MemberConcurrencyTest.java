@@ -20,11 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.RepeatedTest;
@@ -36,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import se.creativenorrbotten.directory.Simultaneously;
 import se.creativenorrbotten.directory.TestApi;
 import se.creativenorrbotten.directory.TestDatabase;
 import se.creativenorrbotten.directory.member.TestMembers.Created;
@@ -118,7 +114,7 @@ class MemberConcurrencyTest {
             writes.add(() -> put(created.id(), created.etag(), body));
         }
 
-        List<Response> responses = simultaneously(writes);
+        List<Response> responses = Simultaneously.run(writes);
 
         List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
         int winner = statuses.indexOf(200);
@@ -143,7 +139,7 @@ class MemberConcurrencyTest {
         long publicVersion = TestApi.anonymous().get(created.path()).then().statusCode(200).extract().jsonPath()
                 .getLong("version");
 
-        List<Response> responses = simultaneously(List.of(
+        List<Response> responses = Simultaneously.run(List.of(
                 () -> patch(created.id(), created.etag(), Map.of("headline", "Changed while racing")),
                 () -> patch(created.id(), created.etag(), Map.of())));
 
@@ -173,7 +169,7 @@ class MemberConcurrencyTest {
             creates.add(() -> asAdmin(body).post(TestMembers.MEMBERS));
         }
 
-        List<Response> responses = simultaneously(creates);
+        List<Response> responses = Simultaneously.run(creates);
 
         assertEquals(List.of(201, 201, 201, 201), responses.stream().map(Response::statusCode).toList());
         String slug = "testmedlem-" + marker;
@@ -198,7 +194,7 @@ class MemberConcurrencyTest {
             creates.add(() -> asAdmin(body).post(TestMembers.MEMBERS));
         }
 
-        List<Response> responses = simultaneously(creates);
+        List<Response> responses = Simultaneously.run(creates);
 
         assertEquals(Collections.nCopies(racers, 201), responses.stream().map(Response::statusCode).toList(),
                 () -> responses.stream().filter(r -> r.statusCode() != 201).map(Response::asString).toList().toString());
@@ -226,7 +222,7 @@ class MemberConcurrencyTest {
                     .post("/api/v1/applications"));
         }
 
-        List<Response> responses = simultaneously(applications);
+        List<Response> responses = Simultaneously.run(applications);
 
         assertEquals(Collections.nCopies(racers, 202), responses.stream().map(Response::statusCode).toList(),
                 () -> responses.stream().filter(r -> r.statusCode() != 202).map(Response::asString).toList().toString());
@@ -237,28 +233,5 @@ class MemberConcurrencyTest {
         }
         assertEquals(racers, slugs.size(), "every slug its own: " + slugs);
         assertEquals(racers, database.count("select count(*) from member where name = ?", "Testmedlem " + marker));
-    }
-
-    /** Runs the calls on as many threads, released together, and answers their responses in call order. */
-    private static List<Response> simultaneously(List<Callable<Response>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

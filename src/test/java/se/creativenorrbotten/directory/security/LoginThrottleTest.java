@@ -9,17 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.bucket4j.TimeMeter;
 
 import se.creativenorrbotten.directory.DirectoryConfig;
+import se.creativenorrbotten.directory.Simultaneously;
 import se.creativenorrbotten.directory.common.limits.LimitStore;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 
@@ -280,30 +277,18 @@ class LoginThrottleTest {
         for (int i = 0; i < threads; i++) {
             clients[i] = stranger();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> admitted = new ArrayList<>();
-            for (String client : clients) {
-                admitted.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        throttle.begin(ADMIN, client);
-                        return true;
-                    } catch (ProblemException refused) {
-                        return false;
-                    }
-                }));
-            }
-            start.countDown();
-            int count = 0;
-            for (Future<Boolean> one : admitted) {
-                count += one.get(10, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertEquals(2, count);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (String client : clients) {
+            attempts.add(() -> {
+                try {
+                    throttle.begin(ADMIN, client);
+                    return true;
+                } catch (ProblemException refused) {
+                    return false;
+                }
+            });
         }
+        assertEquals(2, Simultaneously.run(attempts).stream().filter(Boolean::booleanValue).count());
     }
 
     @Test

@@ -10,11 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
@@ -25,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import se.creativenorrbotten.directory.Simultaneously;
 
 /**
  * The service's limit store on the database the tests run on: on PostgreSQL (CI's test-pg) a second store on the
@@ -101,26 +98,12 @@ class LimitStoreTest {
         LimitStore there = store.shared() ? otherInstance() : store;
         KeyedLimit here = new KeyedLimit(store, "test-race", 10, Duration.ofHours(1));
         KeyedLimit elsewhere = new KeyedLimit(there, "test-race", 10, Duration.ofHours(1));
-        ExecutorService threads = Executors.newFixedThreadPool(24);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> takes = new ArrayList<>();
-            for (int i = 0; i < 24; i++) {
-                KeyedLimit limit = i % 2 == 0 ? here : elsewhere;
-                takes.add(threads.submit(() -> {
-                    start.await();
-                    return limit.tryTake("user");
-                }));
-            }
-            start.countDown();
-            int taken = 0;
-            for (Future<Boolean> take : takes) {
-                taken += take.get(60, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertEquals(10, taken);
-        } finally {
-            threads.shutdownNow();
+        List<Callable<Boolean>> takes = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            KeyedLimit limit = i % 2 == 0 ? here : elsewhere;
+            takes.add(() -> limit.tryTake("user"));
         }
+        assertEquals(10, Simultaneously.run(takes).stream().filter(Boolean::booleanValue).count());
     }
 
     @Test
