@@ -282,6 +282,12 @@ public interface DirectoryConfig {
          */
         @WithDefault("1024")
         int facetCacheSize();
+
+        /**
+         * How many searches and completions run on the index at once; the others wait their turn, first come first
+         * served (DIRECTORY_SEARCH_CONCURRENCY); default: the number of processors.
+         */
+        Optional<@Min(1) Integer> concurrency();
     }
 
     interface Admin {

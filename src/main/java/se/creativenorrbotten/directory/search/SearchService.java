@@ -33,14 +33,15 @@ public class SearchService {
     public static final int MAX_WINDOW = 10_000;
     public static final int MAX_SUGGESTIONS = 10;
     private static final int MAX_SKILL_SUGGESTIONS = 5;
-    /** A search that arrives while the index opens waits this long before it is answered 503. */
-    private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(10);
+    /** A search that arrives while the index opens, or while others hold every turn, waits this long before a 503. */
+    private static final java.time.Duration MAX_WAIT = java.time.Duration.ofSeconds(10);
 
     private final IndexFollower follower;
     private final SearchMetrics metrics;
     private final int facetCacheSize;
     private final java.time.Period staleAfter;
     private final Clock clock;
+    private final SearchGate gate;
     private volatile MemberSearch current;
     private volatile TaxonomyHash taxonomyHash;
     /** The release: a new one may answer the same query differently, so it is part of every tag. */
@@ -57,6 +58,7 @@ public class SearchService {
         this.clock = clock;
         this.facetCacheSize = config.search().facetCacheSize();
         this.staleAfter = config.curation().staleAfter();
+        this.gate = new SearchGate(config.search().concurrency().orElse(Runtime.getRuntime().availableProcessors()), MAX_WAIT);
     }
 
     /** The validated query (400 with every bad parameter). */
@@ -68,7 +70,7 @@ public class SearchService {
     /** A search whose facet labels are in {@code language}. */
     public MemberPage search(MemberQuery query, DisplayLanguage language) {
         long started = System.nanoTime();
-        SearchResult result = withSearch(search -> search.search(query, language));
+        SearchResult result = gate.run(() -> withSearch(search -> search.search(query, language)));
         metrics.search().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         return new MemberPage(result.items(), query.page().page(), query.page().size(), result.total(), result.facets());
     }
@@ -123,13 +125,13 @@ public class SearchService {
         }
         List<WordMatch.Word> words = WordMatch.words(tokens, WordMatch.NAME_ONLY);
         long started = System.nanoTime();
-        SuggestionList suggestions = withSearch(search -> {
+        SuggestionList suggestions = gate.run(() -> withSearch(search -> {
             List<Suggestion> items = new ArrayList<>(skillSuggestions(words, search.taxonomy(), language));
             for (MemberSummary member : search.names(words, MAX_SUGGESTIONS - items.size())) {
                 items.add(new Suggestion(member.name(), "member", member.slug()));
             }
             return new SuggestionList(items);
-        });
+        }));
         metrics.suggest().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         return suggestions;
     }
@@ -159,7 +161,7 @@ public class SearchService {
     /** Runs a search on the current searcher, reusing its per-searcher state while the index is unchanged. */
     private <T> T withSearch(SearchCall<T> call) {
         if (!follower.isReady()) {
-            follower.awaitReady(STARTUP_WAIT);
+            follower.awaitReady(MAX_WAIT);
         }
         SearchIndex index = follower.index();
         if (!follower.isReady() || index == null) {
