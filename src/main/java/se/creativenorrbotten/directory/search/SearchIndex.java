@@ -177,7 +177,12 @@ final class SearchIndex implements AutoCloseable {
         words.startRequest();
     }
 
-    /** How a query word matches a segment, from the cache when another search asked for the word lately. */
+    /** How many (segment, word) matches the cache keeps now (for tests). */
+    long cachedWords() {
+        return words.size();
+    }
+
+    /** How a query word matches a segment, from the cache when searches ask for the word often. */
     WordMatch word(LeafReader reader, WordMatch.Word word) throws IOException {
         return words.get(reader.getCoreCacheHelper().getKey(), word, reader);
     }
