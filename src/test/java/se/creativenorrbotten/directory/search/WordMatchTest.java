@@ -178,6 +178,70 @@ class WordMatchTest {
         }
     }
 
+    /**
+     * The highlighter's typo check and the index's fuzzy automaton agree: random words of a small alphabet
+     * (with diacritics and a character outside the BMP, four bytes in UTF-8), each against random terms one or
+     * two edits away (added, dropped, changed, swapped letters, also in the first letter) and unrelated ones.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+    void theTypoCheckAnswersWhatTheAutomatonFinds(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        int[] alphabet = "abeåö".codePoints().toArray();
+        alphabet = Arrays.copyOf(alphabet, alphabet.length + 1);
+        alphabet[alphabet.length - 1] = 0x1F3B5; // a musical note
+        int accepted = 0;
+        int refused = 0;
+        for (int w = 0; w < 400; w++) {
+            int[] word = randomPoints(random, alphabet, 5 + random.nextInt(4));
+            String text = new String(word, 0, word.length);
+            WordMatch.Typo typo = new WordMatch.Typo(text);
+            for (int t = 0; t < 60; t++) {
+                int[] term = word.clone();
+                for (int edits = 1 + random.nextInt(2); edits > 0; edits--) {
+                    term = edit(random, alphabet, term);
+                }
+                if (random.nextInt(10) == 0) {
+                    term = randomPoints(random, alphabet, 1 + random.nextInt(9));
+                }
+                org.apache.lucene.util.BytesRef bytes = new org.apache.lucene.util.BytesRef(new String(term, 0, term.length));
+                boolean automaton = typo.automaton().runAutomaton.run(bytes.bytes, bytes.offset, bytes.length);
+                assertEquals(automaton, typo.accepts(bytes), text + " against " + bytes.utf8ToString());
+                if (automaton) {
+                    accepted++;
+                } else {
+                    refused++;
+                }
+            }
+        }
+        assertTrue(accepted > 1000 && refused > 1000, "both answers tried: " + accepted + " accepted, " + refused + " refused");
+    }
+
+    private static int[] randomPoints(java.util.Random random, int[] alphabet, int length) {
+        int[] points = new int[length];
+        for (int i = 0; i < length; i++) {
+            points[i] = alphabet[random.nextInt(alphabet.length)];
+        }
+        return points;
+    }
+
+    private static int[] edit(java.util.Random random, int[] alphabet, int[] points) {
+        int at = random.nextInt(points.length);
+        int letter = alphabet[random.nextInt(alphabet.length)];
+        java.util.List<Integer> list = new java.util.ArrayList<>(Arrays.stream(points).boxed().toList());
+        switch (random.nextInt(4)) {
+            case 0 -> list.add(random.nextInt(points.length + 1), letter);
+            case 1 -> list.remove(at);
+            case 2 -> list.set(at, letter);
+            default -> {
+                if (at + 1 < list.size()) {
+                    java.util.Collections.swap(list, at, at + 1);
+                }
+            }
+        }
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private static WordMatch.Word word(String text, int fields) {
         List<Analysis.Token> tokens = Analysis.tokens(text);
         assertEquals(1, tokens.size());
