@@ -274,6 +274,7 @@ public interface DirectoryConfig {
          * 100,000 members); 0 turns the cache off (DIRECTORY_SEARCH_WORD_CACHE_SIZE).
          */
         @WithDefault("256")
+        @Min(0)
         int wordCacheSize();
 
         /**
@@ -281,6 +282,7 @@ public interface DirectoryConfig {
          * (DIRECTORY_SEARCH_FACET_CACHE_SIZE).
          */
         @WithDefault("1024")
+        @Min(0)
         int facetCacheSize();
 
         /**

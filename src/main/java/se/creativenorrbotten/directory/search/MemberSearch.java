@@ -56,7 +56,11 @@ final class MemberSearch {
     private record Counted(long total, Map<Facet, int[]> counts) {
     }
 
-    private final Map<MemberQuery, Counted> counted = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Counts of the filter combinations asked for most often (Caffeine's W-TinyLFU admission, as the word cache):
+     * one-off combinations pass through as young garbage instead of pushing out the common ones.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<MemberQuery, Counted> counted;
     private final Map<String, int[]> ranks = new java.util.concurrent.ConcurrentHashMap<>();
     private final int countedCapacity;
     private final Clock clock;
@@ -64,6 +68,8 @@ final class MemberSearch {
     MemberSearch(SearchIndex index, IndexSearcher searcher, Taxonomy taxonomy, int facetCacheSize, Clock clock) throws IOException {
         this.clock = clock;
         this.countedCapacity = facetCacheSize;
+        this.counted = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(Math.max(0, facetCacheSize))
+                .executor(Runnable::run).build();
         this.index = index;
         this.searcher = searcher;
         this.taxonomy = taxonomy;
@@ -153,13 +159,10 @@ final class MemberSearch {
         selected.values().forEach(set -> and(hits, set));
         MemberQuery key = query.counted();
         boolean cacheable = countedCapacity > 0 && !timed;
-        Counted known = cacheable ? counted.get(key) : null;
+        Counted known = cacheable ? counted.getIfPresent(key) : null;
         if (known == null) {
             known = count(base, hits, selected, narrowed, publicScope);
             if (cacheable) {
-                if (counted.size() >= countedCapacity) {
-                    counted.clear();
-                }
                 counted.put(key, known);
             }
         }

@@ -1,16 +1,13 @@
 package se.creativenorrbotten.directory.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static se.creativenorrbotten.directory.SettingConstraints.refused;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import se.creativenorrbotten.directory.DirectoryConfig;
 
 /**
@@ -19,25 +16,6 @@ import se.creativenorrbotten.directory.DirectoryConfig;
  * block, no capacity below 1. 0 is still a block (none beyond the window).
  */
 class LimitSettingsTest {
-
-    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
-
-    /**
-     * The settings whose values their interface's constraints refuse, checked as SmallRye Config checks a config
-     * mapping at start: each method's return value against the constraints declared on it.
-     */
-    private <T> Set<String> refused(T settings, Class<T> mapping) throws ReflectiveOperationException {
-        Set<String> names = new TreeSet<>();
-        for (Method method : mapping.getMethods()) {
-            if (method.getParameterCount() > 0 || method.isDefault()) {
-                continue;
-            }
-            if (!validator.forExecutables().validateReturnValue(settings, method, method.invoke(settings)).isEmpty()) {
-                names.add(method.getName());
-            }
-        }
-        return names;
-    }
 
     private static LoginThrottleTest.Limits login(Duration window, Duration block, Duration userWindow, int max) {
         LoginThrottleTest.Limits d = LoginThrottleTest.Limits.DEFAULTS;
