@@ -111,9 +111,25 @@ t=$(now_ms)
     -script "$WORK/members.sql" || die "loading the SQL failed"
 LOAD_MS=$(( $(now_ms) - t ))
 rm -f "$WORK/members.sql"
-rm -rf "$DATA/index"
 
-log "second start: the index is rebuilt from the database"
+# The generated SQL leaves out what the service derives itself (the members' name keys): a start of its own fills
+# them in (MemberUpgrade, 100,000 updates at 100,000 members), so that the measured start rebuilds the index alone,
+# on a database as a running directory has it, not one just bulk-updated.
+log "second start: the service completes the loaded members (name keys)"
+start_service "$WORK/upgrade.log"
+wait_ready
+service_stop
+rm -rf "$DATA/index"
+# Loading and completing 100,000 members leave H2's file mostly old versions (about 1.5 GB at 100,000), which H2
+# compacts in the background over the next minutes, competing with the searches measured. A directory that has been
+# running has a compact file: SHUTDOWN COMPACT makes it so now (H2's own offline compaction).
+t=$(now_ms)
+before_mb=$(du -m "$DATA/directory.mv.db" | cut -f1)
+"$JAVA" -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$DATA/directory" -user "" -password "" \
+    -sql "SHUTDOWN COMPACT" >/dev/null || die "compacting the database failed"
+log "database file compacted: $before_mb MB -> $(du -m "$DATA/directory.mv.db" | cut -f1) MB in $(( $(now_ms) - t )) ms"
+
+log "third start: the index is rebuilt from the database"
 start_service "$WORK/service.log"
 wait_ready
 BUILD_LINE=$(grep -o 'Search index built from the database: [0-9]* members in [0-9]* ms' "$WORK/service.log" | tail -n 1 || true)
