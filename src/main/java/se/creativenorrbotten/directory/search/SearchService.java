@@ -70,7 +70,7 @@ public class SearchService {
     /** A search whose facet labels are in {@code language}. */
     public MemberPage search(MemberQuery query, DisplayLanguage language) {
         long started = System.nanoTime();
-        SearchResult result = gate.run(() -> withSearch(search -> search.search(query, language)));
+        SearchResult result = inTurn(search -> search.search(query, language));
         metrics.search().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         return new MemberPage(result.items(), query.page().page(), query.page().size(), result.total(), result.facets());
     }
@@ -125,13 +125,13 @@ public class SearchService {
         }
         List<WordMatch.Word> words = WordMatch.words(tokens, WordMatch.NAME_ONLY);
         long started = System.nanoTime();
-        SuggestionList suggestions = gate.run(() -> withSearch(search -> {
+        SuggestionList suggestions = inTurn(search -> {
             List<Suggestion> items = new ArrayList<>(skillSuggestions(words, search.taxonomy(), language));
             for (MemberSummary member : search.names(words, MAX_SUGGESTIONS - items.size())) {
                 items.add(new Suggestion(member.name(), "member", member.slug()));
             }
             return new SuggestionList(items);
-        }));
+        });
         metrics.suggest().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         return suggestions;
     }
@@ -158,11 +158,24 @@ public class SearchService {
         T run(MemberSearch search) throws IOException;
     }
 
-    /** Runs a search on the current searcher, reusing its per-searcher state while the index is unchanged. */
-    private <T> T withSearch(SearchCall<T> call) {
+    /**
+     * {@link #withSearch} in turn with the other searches ({@link SearchGate}). The turn is taken once the index is
+     * ready, so that searches waiting for the start do not hold the turns the others wait for.
+     */
+    private <T> T inTurn(SearchCall<T> call) {
+        awaitIndex();
+        return gate.run(() -> withSearch(call));
+    }
+
+    private void awaitIndex() {
         if (!follower.isReady()) {
             follower.awaitReady(MAX_WAIT);
         }
+    }
+
+    /** Runs a search on the current searcher, reusing its per-searcher state while the index is unchanged. */
+    private <T> T withSearch(SearchCall<T> call) {
+        awaitIndex();
         SearchIndex index = follower.index();
         if (!follower.isReady() || index == null) {
             throw new ProblemException(ProblemType.UNAVAILABLE, "Search is starting up; try again in a few seconds.");
