@@ -123,11 +123,14 @@ final class WordMatch {
     static final class Typo {
         private final String word;
         private final int[] points;
+        /** The first {@link #TYPO_PREFIX} code points in UTF-8, which every accepted term begins with. */
+        private final BytesRef prefix;
         private CompiledAutomaton automaton;
 
         Typo(String word) {
             this.word = word;
             this.points = word.codePoints().toArray();
+            this.prefix = new BytesRef(word.substring(0, word.offsetByCodePoints(0, Math.min(TYPO_PREFIX, points.length))));
         }
 
         CompiledAutomaton automaton() {
@@ -139,6 +142,9 @@ final class WordMatch {
 
         /** What the automaton answers about {@code term}, without building it. */
         boolean accepts(BytesRef term) {
+            if (!StringHelper.startsWith(term, prefix)) {
+                return false; // most words of a text: no need to decode them
+            }
             int[] other = new int[term.length];
             int length = UnicodeUtil.UTF8toUTF32(term, other);
             return withinOneTypo(points, points.length, other, length);
