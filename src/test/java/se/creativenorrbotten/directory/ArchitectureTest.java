@@ -105,6 +105,28 @@ class ArchitectureTest {
         assertTrue(unmapped.isEmpty(), "packages missing from ArchitectureTest.ALLOWED and the README map: " + unmapped);
     }
 
+    /**
+     * The service never fetches a URL (OWASP API7, server-side request forgery): members' web addresses are checked
+     * and stored, never requested, and imports are uploaded bodies. Any HTTP or socket client in the main code
+     * fails here, so that one can only come in with a decision about where it may connect.
+     */
+    @Test
+    void theServiceMakesNoOutgoingRequests() throws IOException {
+        Pattern client = Pattern.compile("java\\.net\\.http|URLConnection|\\.openStream\\(|\\.openConnection\\("
+                + "|java\\.net\\.(Socket|URL)\\b|new URL\\(|\\.toURL\\(|microprofile\\.rest\\.client|jakarta\\.ws\\.rs\\.client"
+                + "|vertx\\.(mutiny\\.)?ext\\.web\\.client|vertx\\.(mutiny\\.)?core\\.http\\.HttpClient|vertx\\.(mutiny\\.)?core\\.net\\.NetClient");
+        List<String> offences = new ArrayList<>();
+        for (Path file : sources()) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (client.matcher(lines.get(i)).find()) {
+                    offences.add(SOURCES.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
+                }
+            }
+        }
+        assertEquals(List.of(), offences, "an outgoing HTTP or socket client in the main code");
+    }
+
     private static boolean allowed(String from, String to) {
         return from.equals(to) || to.equals(ROOT) || from.equals(TOP)
                 || ALLOWED.getOrDefault(from, Set.of()).contains(to);

@@ -17,6 +17,7 @@ import static se.creativenorrbotten.directory.member.TestMembers.freelancer;
 import static se.creativenorrbotten.directory.member.TestMembers.fullRecord;
 import static se.creativenorrbotten.directory.member.TestMembers.stored;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -200,5 +201,38 @@ class StatusTransitionTest {
     void actionsOnAnUnknownMemberAre404(String action) {
         assertProblem(action(UUID.randomUUID().toString(), action, Map.of("reason", "Okänd")), 404)
                 .body("type", equalTo(PROBLEM_TYPES + "not-found"));
+    }
+
+    /**
+     * Status, featuring and consents move only through their own operations (OWASP API3): a curator who sends them
+     * changed in a PUT of the full record, or in a merge patch, changes none of them.
+     */
+    @Test
+    void aCuratorCannotPublishFeatureOrGiveConsentThroughTheRecord() {
+        Created pending = inStatus("pending", freelancer(unique()));
+        Map<String, Object> before = stored(pending.id());
+        Map<String, Object> sneaked = Map.of(
+                "status", "published",
+                "statusReason", "Published by a field",
+                "featuredUntil", TestCuration.today().plusDays(30).toString(),
+                "consents", List.of(Map.of("kind", "contactPublic", "given", true, "at", "2020-01-01T00:00:00Z",
+                        "source", "curator", "recordedBy", "someone")));
+
+        Map<String, Object> record = new HashMap<>(before);
+        record.putAll(sneaked);
+        record.put("headline", "Edited " + pending.slug());
+        asCurator(record).header("If-Match", pending.etag()).put(MEMBERS + "/" + pending.id()).then().statusCode(200);
+        Map<String, Object> afterPut = stored(pending.id());
+        assertEquals("Edited " + pending.slug(), afterPut.get("headline"));
+
+        asCurator().contentType(TestApi.MERGE_PATCH_JSON).body(TestApi.json(sneaked))
+                .header("If-Match", TestApi.etag(((Number) afterPut.get("version")).longValue()))
+                .patch(MEMBERS + "/" + pending.id()).then().statusCode(200);
+
+        Map<String, Object> after = stored(pending.id());
+        for (String field : List.of("status", "statusReason", "featuredUntil", "consents")) {
+            assertEquals(before.get(field), after.get(field), field);
+        }
+        assertProblem(TestApi.anonymous().get(MEMBERS + "/" + pending.id()), 404);
     }
 }

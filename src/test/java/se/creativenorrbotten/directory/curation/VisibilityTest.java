@@ -20,6 +20,7 @@ import static se.creativenorrbotten.directory.member.TestMembers.MEMBERS;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import se.creativenorrbotten.directory.member.TestMembers;
 import se.creativenorrbotten.directory.member.TestMembers.Created;
 import se.creativenorrbotten.directory.taxonomy.TestSkills;
@@ -50,6 +52,7 @@ class VisibilityTest {
 
         assertProblem(anonymous().get(hidden.path()), 404);
         assertProblem(anonymous().get(MEMBERS + "/" + hidden.slug()), 404);
+        assertAnsweredAsUnknown(hidden);
         anonymous().get(visible.path()).then().statusCode(200);
 
         for (Map<String, String> query : List.of(Map.of("q", marker), Map.of("skill", skill), Map.of("q", "dold " + marker))) {
@@ -204,5 +207,28 @@ class VisibilityTest {
                 anonymous().get("/api/v1/municipalities/" + ARJEPLOG).then().statusCode(200).extract().jsonPath()
                         .getLong("memberCount"),
                 municipalities.getLong("items.find { it.code == '" + ARJEPLOG + "' }.memberCount"));
+    }
+
+    /**
+     * A hidden member reads exactly as one that never existed (OWASP API1): the same answer, headers and body, the
+     * requested id or slug aside, so that probing ids tells nothing about pending, rejected or archived listings.
+     */
+    private static void assertAnsweredAsUnknown(Created hidden) {
+        String unknownId = UUID.randomUUID().toString();
+        String unknownSlug = "no-such-member-" + unique();
+        for (String[] pair : List.of(new String[] {hidden.id(), unknownId}, new String[] {hidden.slug(), unknownSlug})) {
+            Response answer = anonymous().get(MEMBERS + "/" + pair[0]);
+            Response unknown = anonymous().get(MEMBERS + "/" + pair[1]);
+            assertEquals(unknown.statusCode(), answer.statusCode());
+            assertEquals(unknown.contentType(), answer.contentType());
+            assertEquals(unknown.asString().replace(pair[1], "{idOrSlug}"), answer.asString().replace(pair[0], "{idOrSlug}"));
+            for (String header : List.of("Cache-Control", "Vary", "ETag", "Content-Length")) {
+                String expected = unknown.header(header);
+                if (header.equals("Content-Length") && expected != null) {
+                    expected = String.valueOf(Integer.parseInt(expected) - pair[1].length() + pair[0].length());
+                }
+                assertEquals(expected, answer.header(header), header);
+            }
+        }
     }
 }
