@@ -14,8 +14,10 @@
 #   changes     GET /api/v1/members/changes: since, size
 #   (full form) skill and municipality (the path segment),
 #               curator (GET /members as a curator: status, stale, q), export (GET /exports/members.csv as the admin:
-#               status, municipality, skill, type), patch (PATCH /members/{id} as the admin, merge patch body:
-#               headline, name, website; If-Match: *)
+#               status, municipality, skill, type), create (POST /members as the admin, the JSON body's name,
+#               type, municipality, skills[0] and headline). Not a PATCH: its If-Match must be the member's current
+#               ETag, which every accepted probe changes, and sqlmap takes If-Match's "*" (any version) for its own
+#               marker and strips it (every PATCH was then 428).
 # Passes when sqlmap finds no injectable parameter and the service answered no 5xx (counted in every traffic file
 # and in the service's own http_server_requests_seconds_count metrics). The last line is
 # `battery sqlmap: ok 0 injectable of N parameters tested (requests R)` (also in BATTERY_OUT/result.txt).
@@ -31,7 +33,7 @@ if [[ $SHORT == 1 ]]; then
     LEVEL=${SQLMAP_LEVEL:-1} RISK=${SQLMAP_RISK:-1} TARGETS=${SQLMAP_TARGETS:-members suggest member changes}
 else
     LEVEL=${SQLMAP_LEVEL:-3} RISK=${SQLMAP_RISK:-2}
-    TARGETS=${SQLMAP_TARGETS:-members suggest member changes skill municipality curator export patch}
+    TARGETS=${SQLMAP_TARGETS:-members suggest member changes skill municipality curator export create}
 fi
 
 mkdir -p "$OUT"
@@ -83,14 +85,16 @@ service_wait_ready || { result FAILED "the service did not start"; exit 1; }
 BASE=$SERVICE_BASE
 log "the H2 jar on $BASE (management $SERVICE_OPS), sqlmap $(sqlmap --version 2>/dev/null | head -n 1), level $LEVEL, risk $RISK"
 
-# A member of our own, to read and patch.
+# A member of our own, to read by its slug.
 CREATED=$(curl -fsS -u "admin:$SERVICE_ADMIN_PASSWORD" -H 'Content-Type: application/json' \
     -d '{"name": "Sqlmap Probe", "type": "agency", "municipality": "2580", "skills": ["photography"], "headline": "Probe"}' \
     "$BASE/api/v1/members")
-ID=$(node -e 'console.log(JSON.parse(process.argv[1]).id)' "$CREATED")
 SLUG=$(node -e 'console.log(JSON.parse(process.argv[1]).slug)' "$CREATED")
 
-AUTH=(--auth-type=Basic "--auth-cred=admin:$SERVICE_ADMIN_PASSWORD")
+# The credentials in every request (sqlmap's --auth-type waits for a challenge each time, and Python's handler gives up
+# after five 401s in a row that are not followed by a 2xx: "basic auth failed").
+BASIC=$(printf 'admin:%s' "$SERVICE_ADMIN_PASSWORD" | base64 -w0)
+AUTH=(-H "Authorization: Basic $BASIC")
 target_args() {  # $1: target name; sets ARGS (sqlmap arguments naming the request and its parameters)
     case $1 in
     members)
@@ -109,9 +113,8 @@ target_args() {  # $1: target name; sets ARGS (sqlmap arguments naming the reque
     curator) ARGS=(-u "$BASE/api/v1/members?status=pending&stale=true&q=probe" -p "status,stale,q" "${AUTH[@]}") ;;
     export) ARGS=(-u "$BASE/api/v1/exports/members.csv?status=published&municipality=2580&skill=photography&type=agency"
         -p "status,municipality,skill,type" "${AUTH[@]}") ;;
-    patch) ARGS=(-u "$BASE/api/v1/members/$ID" --method PATCH -H "If-Match: *"
-        -H "Content-Type: application/merge-patch+json"
-        --data '{"headline": "Probe*", "name": "Sqlmap Probe*", "website": "https://example.se/*"}' "${AUTH[@]}") ;;
+    create) ARGS=(-u "$BASE/api/v1/members" --method POST "${AUTH[@]}"
+        --data '{"name": "Sqlmap Create*", "type": "agency*", "municipality": "2580*", "skills": ["photography*"], "headline": "Probe*"}') ;;
     *) echo "unknown target $1" >&2; exit 2 ;;
     esac
 }
@@ -121,17 +124,18 @@ for target in $TARGETS; do
     target_args "$target"
     dir=$OUT/sqlmap/$target
     mkdir -p "$dir"
-    log "$target: sqlmap ${ARGS[*]//$SERVICE_ADMIN_PASSWORD/***}"
+    log "$target: sqlmap ${ARGS[*]//$BASIC/***}"
     t0=$SECONDS
     set +e
     TERM=dumb sqlmap "${ARGS[@]}" --batch --level "$LEVEL" --risk "$RISK" --flush-session --disable-coloring \
         --output-dir "$dir" -t "$dir/traffic.txt" --timeout 15 --retries 0 >"$dir/stdout.txt" 2>&1
     rc=$?
     set -e
-    # What sqlmap said about each parameter: "... parameter 'q' does not seem to be injectable",
-    # "... parameter 'q' is vulnerable" / "... parameter 'q' appears to be ... injectable".
+    # What sqlmap concluded about each parameter: "... parameter 'q' does not seem to be injectable" (also after a
+    # candidate it then found a false positive: a time-based test on a loaded machine), or the parameters it lists
+    # under "sqlmap identified the following injection point(s)" ("Parameter: q (GET)").
     not=$(grep -c "does not seem to be injectable" "$dir/stdout.txt" || true)
-    vul=$(grep -Eic "parameter '[^']*' (is vulnerable|appears to be|seems to be .*injectable)|identified the following injection point" "$dir/stdout.txt" || true)
+    vul=$(sed -n '/identified the following injection point/,$p' "$dir/stdout.txt" | grep -c '^Parameter: ' || true)
     req=$(grep -c '^HTTP request \[#' "$dir/traffic.txt" 2>/dev/null || true)
     bad=$(grep -Ec '^HTTP response \[#[0-9]+\] \(5[0-9][0-9]' "$dir/traffic.txt" 2>/dev/null || true)
     TESTED=$((TESTED + not + vul)) INJECTABLE=$((INJECTABLE + vul)) REQUESTS=$((REQUESTS + req)) FIVEXX=$((FIVEXX + bad))
