@@ -90,6 +90,8 @@ CREATED=$(curl -fsS -u "admin:$SERVICE_ADMIN_PASSWORD" -H 'Content-Type: applica
     -d '{"name": "Sqlmap Probe", "type": "agency", "municipality": "2580", "skills": ["photography"], "headline": "Probe"}' \
     "$BASE/api/v1/members")
 SLUG=$(node -e 'console.log(JSON.parse(process.argv[1]).slug)' "$CREATED")
+# A cursor of the change feed as it hands them out (a made-up one is answered 400, and so would every probe be).
+CURSOR=$(node -e 'console.log(JSON.parse(process.argv[1]).nextCursor)' "$(curl -fsS "$BASE/api/v1/members/changes?size=1")")
 
 # The credentials in every request (sqlmap's --auth-type waits for a challenge each time, and Python's handler gives up
 # after five 401s in a row that are not followed by a 2xx: "basic auth failed").
@@ -107,7 +109,7 @@ target_args() {  # $1: target name; sets ARGS (sqlmap arguments naming the reque
         fi ;;
     suggest) ARGS=(-u "$BASE/api/v1/members/suggest?q=fot" -p q) ;;
     member) ARGS=(-u "$BASE/api/v1/members/$SLUG*") ;;
-    changes) ARGS=(-u "$BASE/api/v1/members/changes?since=0&size=10" -p "since,size") ;;
+    changes) ARGS=(-u "$BASE/api/v1/members/changes?since=$CURSOR&size=10" -p "since,size") ;;
     skill) ARGS=(-u "$BASE/api/v1/skills/photography*") ;;
     municipality) ARGS=(-u "$BASE/api/v1/municipalities/2580*") ;;
     curator) ARGS=(-u "$BASE/api/v1/members?status=pending&stale=true&q=probe" -p "status,stale,q" "${AUTH[@]}") ;;
@@ -141,6 +143,12 @@ for target in $TARGETS; do
     TESTED=$((TESTED + not + vul)) INJECTABLE=$((INJECTABLE + vul)) REQUESTS=$((REQUESTS + req)) FIVEXX=$((FIVEXX + bad))
     printf '%s\t%s\t%s\t%s\t%s\t%s s\n' "$target" "$not" "$vul" "$req" "$bad" "$((SECONDS - t0))" >>"$OUT/runs.tsv"
     log "$target: $not not injectable, $vul injectable, $req requests, $bad 5xx, $((SECONDS - t0)) s (sqlmap exit $rc)"
+    # sqlmap's first request is the target as given: it must be answered 2xx, or every probe is compared with a refusal.
+    first=$(grep -m1 '^HTTP response \[#' "$dir/traffic.txt" 2>/dev/null | sed 's/.*(\([0-9]*\).*/\1/' || true)
+    if [[ ! $first =~ ^2 ]]; then
+        log "$target: the unprobed request was answered ${first:-nothing}, not 2xx"
+        FAILED_RUNS="$FAILED_RUNS $target(answered ${first:-nothing})"
+    fi
     if ((not + vul == 0)); then
         FAILED_RUNS="$FAILED_RUNS $target"
         tail -n 20 "$dir/stdout.txt" >&2
