@@ -5,6 +5,8 @@
 #   .ci/postgres.sh stop [DIR]        # DIR defaults to $CI_PG_DIR (set by the export lines)
 #   .ci/postgres.sh createdb NAME [DIR]  # another empty database owned by `directory` in that cluster;
 #                                     # prints its JDBC URL (the crash check runs on one of its own)
+#   .ci/postgres.sh down [DIR]        # stops the server of that cluster (pg_ctl stop -m fast), keeping its data
+#   .ci/postgres.sh up [DIR]          # starts it again on the same port (the fault battery's outage)
 #
 # start: installs PostgreSQL 15 with apt if /usr/lib/postgresql/15/bin/initdb is missing, creates a
 # fresh cluster in a mktemp folder (/tmp/directory-ci-pg.XXXXXX) owned by the `postgres` user, starts
@@ -250,9 +252,31 @@ SQL
   echo "jdbc:postgresql://127.0.0.1:${port}/${name}"
 }
 
+# The server of a started cluster, stopped and started again with its data kept: an outage of the database.
+cmd_down() {
+  resolve_pg_bin
+  local dir="${1:-${CI_PG_DIR:-}}"
+  [[ -n "${dir}" && -f "${dir}/env.sh" ]] || die "no cluster: give DIR (or set CI_PG_DIR) of a started one"
+  as_pg "${PG_BIN}/pg_ctl" -D "${dir}/data" -m fast -w -t 30 stop >/dev/null \
+    || { show_log_tail "${dir}/postgres.log"; die "could not stop the server in ${dir}"; }
+  log "stopped the server in ${dir} (data kept; start it with: $0 up ${dir})"
+}
+
+cmd_up() {
+  resolve_pg_bin
+  local dir="${1:-${CI_PG_DIR:-}}" port
+  [[ -n "${dir}" && -f "${dir}/env.sh" ]] || die "no cluster: give DIR (or set CI_PG_DIR) of a started one"
+  port="$(sed -n 's/^export PGPORT=//p' "${dir}/env.sh")"
+  as_pg "${PG_BIN}/pg_ctl" -D "${dir}/data" -l "${dir}/postgres.log" -o "-p ${port}" -w -t "${PG_START_TIMEOUT}" start >/dev/null \
+    || { show_log_tail "${dir}/postgres.log"; die "could not start the server in ${dir} on port ${port}"; }
+  log "started the server in ${dir} on 127.0.0.1:${port}"
+}
+
 case "${1:-}" in
   start) cmd_start ;;
   stop) shift; cmd_stop "$@" ;;
   createdb) shift; cmd_createdb "$@" ;;
-  *) echo "usage: $0 start|stop [DIR]|createdb NAME [DIR]" >&2; exit 2 ;;
+  down) shift; cmd_down "$@" ;;
+  up) shift; cmd_up "$@" ;;
+  *) echo "usage: $0 start|stop [DIR]|createdb NAME [DIR]|down [DIR]|up [DIR]" >&2; exit 2 ;;
 esac

@@ -61,8 +61,9 @@ public class ProblemResponsesFilter implements OASFilter {
                 "Send If-Match with the ETag of the member as you last read it.");
         add("TooManyRequests", "429", ProblemType.TOO_MANY_REQUESTS, "Too many requests from this client (or for this"
                 + " account, or with this partner key); wait the seconds in Retry-After.", "Too many applications from your address; try again in 3600 seconds.");
-        add("Unavailable", "503", ProblemType.UNAVAILABLE, "The service is starting up (the search index is not ready yet),"
-                + " or every search turn has been taken for 10 seconds; retry shortly.", "Search is starting up; try again in a few seconds.");
+        add("Unavailable", "503", ProblemType.UNAVAILABLE, "The service cannot answer now: it is starting up (the search"
+                + " index is not ready yet), every search turn has been taken for 10 seconds, or its database is not"
+                + " reachable (with Retry-After); retry shortly.", "Search is starting up; try again in a few seconds.");
         add("InternalError", "500", ProblemType.INTERNAL, "An unexpected error; the detail carries a reference for the logs.",
                 "An unexpected error occurred. Quote reference 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0 when you report it.");
     }
@@ -133,6 +134,7 @@ public class ProblemResponsesFilter implements OASFilter {
             wanted.add("PayloadTooLarge");
             wanted.add("UnsupportedMediaType");
         }
+        wanted.add("Unavailable"); // every operation: the database may be out of reach (the public limit's buckets too)
         wanted.add("InternalError");
         APIResponses responses = operation.getResponses();
         for (String name : wanted) {
@@ -167,6 +169,11 @@ public class ProblemResponsesFilter implements OASFilter {
         if (response.type() == ProblemType.TOO_MANY_REQUESTS) {
             api.addHeader("Retry-After", OASFactory.createHeader()
                     .description("Seconds to wait before trying again.").schema(string(10)));
+        }
+        if (response.type() == ProblemType.UNAVAILABLE) {
+            api.addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Seconds to wait before trying again (sent when the database is not reachable).")
+                    .schema(string(10)));
         }
         return api;
     }

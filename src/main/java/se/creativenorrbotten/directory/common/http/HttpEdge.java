@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.logging.RequestIds;
+import se.creativenorrbotten.directory.common.persistence.DatabaseUnavailable;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemMappers;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
@@ -41,7 +42,9 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
  * its own media types and counts its body as it streams it. {@code quarkus.http.limits.max-body-size} must be at
  * least the largest route's limit;</li>
  * <li>a failure the router reports with a bare status (a bad escape in the path, an oversized chunked body):
- * problem+json with the status's problem type, nothing logged above DEBUG: those are the client's mistakes.</li>
+ * problem+json with the status's problem type, nothing logged above DEBUG: those are the client's mistakes;</li>
+ * <li>a route that fails because the database is out of reach (the rate limits' shared buckets on PostgreSQL):
+ * 503 problem+json with Retry-After ({@link DatabaseUnavailable}), as the resources answer it.</li>
  * </ol>
  * The server itself refuses cleartext HTTP/2 (h2c upgrade and prior knowledge), which the service does not
  * use. Health and metrics live on the management interface ({@code quarkus.management.*}), which gets the
@@ -141,9 +144,17 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
 
     /**
      * A failure with a 4xx status is the client's mistake (a bad path escape, no Host header, an oversized chunked
-     * body): a problem, logged at DEBUG only. Anything else goes on to Quarkus's handler, which logs it.
+     * body): a problem, logged at DEBUG only. The database out of reach: 503. Anything else goes on to Quarkus's
+     * handler, which logs it.
      */
     private void failure(RoutingContext context) {
+        if (!context.response().ended() && DatabaseUnavailable.isCause(context.failure())) {
+            LOG.warnf("The database is not reachable (%s): answered 503", DatabaseUnavailable.describe(context.failure()));
+            ProblemException unavailable = DatabaseUnavailable.problem();
+            context.response().putHeader("Retry-After", Long.toString(unavailable.retryAfterSeconds()));
+            RouteAnswers.problem(context, json, unavailable);
+            return;
+        }
         int status = context.statusCode();
         if (status < 400 || status >= 500 || context.response().ended()) {
             context.next();

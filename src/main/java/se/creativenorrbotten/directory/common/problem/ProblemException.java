@@ -54,6 +54,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, null, Math.max(1, seconds));
     }
 
+    /** 503: the service cannot answer now (its database is away); the caller may retry after {@code seconds}. */
+    public static ProblemException unavailable(String detail, long seconds) {
+        return new ProblemException(ProblemType.UNAVAILABLE, detail, null, Math.max(1, seconds));
+    }
+
     /** Seconds the caller should wait before retrying, or 0 when the problem says nothing about it. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;

@@ -19,6 +19,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import se.creativenorrbotten.directory.common.logging.RequestIds;
+import se.creativenorrbotten.directory.common.persistence.DatabaseUnavailable;
 import se.creativenorrbotten.directory.common.text.Utf8;
 
 /**
@@ -139,9 +140,17 @@ public class ProblemMappers {
         return builder.build();
     }
 
-    /** A 500: logged with its reference, the request's id ({@link RequestIds}), which the problem quotes. */
+    /**
+     * A 500: logged with its reference, the request's id ({@link RequestIds}), which the problem quotes. A failure
+     * that is the database being out of reach is no defect: 503 with Retry-After ({@link DatabaseUnavailable}),
+     * logged in one line.
+     */
     @ServerExceptionMapper
     public Response internal(Throwable e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.warnf("The database is not reachable (%s): answered 503", DatabaseUnavailable.describe(e));
+            return problem(DatabaseUnavailable.problem());
+        }
         String current = RequestIds.current();
         String reference = current != null ? current : UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error, reference %s", reference);

@@ -1,0 +1,54 @@
+package se.creativenorrbotten.directory.common.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.hibernate.exception.GenericJDBCException;
+import org.junit.jupiter.api.Test;
+
+import jakarta.persistence.PersistenceException;
+
+/** Which failures are the database out of reach (503) and which are not (a defect, 500). */
+class DatabaseUnavailableTest {
+
+    @Test
+    void connectionStatesAnywhereInTheChainAreTheDatabaseAway() {
+        for (String state : new String[] { "08000", "08001", "08003", "08006", "57P01", "57P02", "57P03" }) {
+            Throwable chain = new PersistenceException(new GenericJDBCException("wrapped", new SQLException("x", state)));
+            assertTrue(DatabaseUnavailable.isCause(chain), state);
+            assertEquals(state, DatabaseUnavailable.connectionFailure(chain).getSQLState());
+        }
+        assertTrue(DatabaseUnavailable.isCause(new RuntimeException(new SQLTransientConnectionException("pool timeout"))));
+    }
+
+    @Test
+    void otherFailuresAreNot() {
+        assertFalse(DatabaseUnavailable.isCause(null));
+        assertFalse(DatabaseUnavailable.isCause(new IllegalStateException("a defect")));
+        assertFalse(DatabaseUnavailable.isCause(new SQLException("duplicate key", "23505")));
+        assertFalse(DatabaseUnavailable.isCause(new SQLException("no state")));
+        assertFalse(DatabaseUnavailable.isCause(new SQLException("query cancelled", "57014")));
+        // Without the driver's word for it, a refused socket elsewhere (a mail server, a web hook) is not the database.
+        assertFalse(DatabaseUnavailable.isCause(new ConnectException("Connection refused")));
+    }
+
+    @Test
+    void theProblemIs503WithRetryAfter() {
+        var problem = DatabaseUnavailable.problem();
+        assertEquals(503, problem.toProblem().status());
+        assertEquals(DatabaseUnavailable.RETRY_AFTER_SECONDS, problem.retryAfterSeconds());
+    }
+
+    @Test
+    void aCauseChainThatLoopsEnds() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b);
+        assertFalse(DatabaseUnavailable.isCause(a));
+    }
+}
