@@ -327,6 +327,11 @@ async function validScenario() {
     json: { reason: 'Paused for the winter.' } });
   await valid('publish it again', 'POST', `/members/${member.id}/publish`, { auth: 'curator', json: {} });
   await valid('its history', 'GET', `/members/${member.id}/history`, { auth: 'curator', query: { page: 1, size: 5 } });
+  await valid('its history, page 2', 'GET', `/members/${member.id}/history`, { auth: 'curator',
+    query: { page: 2, size: 2 } });
+  const fresh = await valid('a curator revalidates', 'GET', `/members/${member.id}`, { auth: 'curator' });
+  await valid('a curator revalidates', 'GET', `/members/${member.id}`, { auth: 'curator',
+    headers: { 'If-None-Match': fresh.headers.get('etag') ?? '"0"' }, expect: 200 });
   await valid('its export', 'GET', `/members/${member.id}/export`, { auth: 'curator' });
 
   const pending = await valid('create a pending member', 'POST', '/members', { auth: 'curator', expect: 201,
@@ -373,8 +378,12 @@ async function validScenario() {
   await valid('list the partner keys', 'GET', '/partner-keys', { auth: 'admin', query: { page: 1, size: 10 } });
   await valid('patch the partner key', 'PATCH', `/partner-keys/${state.partnerKey}`, { auth: 'admin',
     patch: { requestsPerMinute: 1200, origins: ['https://www.conformance.example', 'http://localhost:8080'] } });
-  await valid('search with the partner key', 'GET', '/members', { headers: { 'X-Api-Key': state.partnerSecret },
-    query: { q: 'konformans' } });
+  const granted = await valid('search with the partner key from its site', 'GET', '/members', { query: { q: 'konformans' },
+    headers: { 'X-Api-Key': state.partnerSecret, Origin: 'https://www.conformance.example', 'X-Request-Id': `conf-${RUN}` } });
+  check('search with the partner key from its site', granted.headers.get('access-control-allow-origin')
+    === 'https://www.conformance.example' && granted.headers.get('x-request-id') === `conf-${RUN}`,
+    `CORS ${granted.headers.get('access-control-allow-origin')}, request id ${granted.headers.get('x-request-id')}`);
+  await valid('skills in English', 'GET', '/skills', { headers: { 'Accept-Language': 'en' } });
 
   // Imports (the template as a CSV, a bad row for errors.csv, NDJSON) and exports.
   const template = await valid('the import template', 'GET', '/imports/template.csv', { auth: 'admin' });
@@ -474,7 +483,6 @@ async function negativeScenario() {
   console.log('negative cases (the second proxy, answers checked)');
   const member = state.member ?? {};
   const curatorAuth = 'curator';
-  const wrong = { user: `nobody-${RUN}`, password: 'not-the-password-1' };
 
   // Invalid bodies.
   await negative('create: wrong fields', 'POST', '/members', { auth: curatorAuth, expect: 400,
@@ -490,6 +498,15 @@ async function negativeScenario() {
     problem: 'unsupported-media-type', body: 'name=Konformans', type: 'text/plain' });
   await negative('create: over 64 KiB', 'POST', '/members', { auth: curatorAuth, expect: 413,
     problem: 'payload-too-large', json: memberInput(`Konformans Stor ${RUN}`, { description: 'x'.repeat(70_000) }) });
+  await negative('create: a JSON array', 'POST', '/members', { auth: curatorAuth, expect: 400,
+    problem: 'malformed-request', json: [memberInput(`Konformans Lista ${RUN}`)] });
+  await negative('create: a look-alike name', 'POST', '/members', { auth: curatorAuth, expect: 409, problem: 'conflict',
+    json: memberInput(`Konformans Bild ${RUN}`.replace('m', 'rn')) });
+  await negative('apply: a look-alike name', 'POST', '/applications', { expect: 409, problem: 'conflict', json: {
+    name: `Konformans Bild ${RUN}`.replace('m', 'rn'), type: 'freelancer', municipality: '2584',
+    skills: ['illustration'], consents: { contactPublic: false, privacyNotice: true } } });
+  await negative('patch: sent as JSON', 'PATCH', `/members/${member.id}`, { auth: curatorAuth, expect: 415,
+    problem: 'unsupported-media-type', headers: { 'If-Match': '"1"' }, json: { headline: 'Wrong type' } });
   await negative('create account: short password, bad name', 'POST', '/accounts', { auth: 'admin', expect: 400,
     fields: ['password', 'username'], json: { username: '-x', password: 'short', role: 'curator' } });
   await negative('create account: unknown role', 'POST', '/accounts', { auth: 'admin', expect: 400,
@@ -582,10 +599,14 @@ async function negativeScenario() {
   await negative('patch: invalid value', 'PATCH', `/members/${member.id}`, { auth: curatorAuth, expect: 400,
     fields: ['website'], headers: { 'If-Match': etag }, patch: { website: 'not a url' } });
 
-  // Wrong credentials (a user name of their own: the admin's failures would throttle the admin).
-  for (const [method, p, opts] of [['GET', '/accounts', {}], ['POST', '/members', { json: memberInput('X') }],
-    ['GET', `/members/${member.id}/history`, {}], ['GET', '/exports/members.csv', {}]]) {
-    await negative('wrong credentials', method, p, { ...opts, auth: wrong, expect: 401, problem: 'unauthorized' });
+  // Wrong credentials (user names of their own: the admin's failures would throttle the admin, and one name's
+  // failures beyond CONFORMANCE_LOGIN_MAX_FAILURES are 429).
+  const wrongCredentials = [['GET', '/accounts', {}], ['POST', '/members', { json: memberInput('X') }],
+    ['GET', `/members/${member.id}/history`, {}], ['GET', '/exports/members.csv', {}],
+    ['DELETE', `/skills/${state.skill}`, {}], ['PATCH', `/partner-keys/${state.partnerKey}`, { patch: {} }]];
+  for (const [i, [method, p, opts]] of wrongCredentials.entries()) {
+    await negative('wrong credentials', method, p, { ...opts, auth: { user: `nobody-${RUN}-${i}`,
+      password: 'not-the-password-1' }, expect: 401, problem: 'unauthorized' });
   }
   await negative('anonymous status filter', 'GET', '/members', { query: { status: 'pending' }, expect: 401,
     problem: 'unauthorized' });
