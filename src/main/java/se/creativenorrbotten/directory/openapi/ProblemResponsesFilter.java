@@ -22,8 +22,9 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
 /**
  * Documents the error model once for the whole contract: a reusable problem+json response per kind of
  * error, added to each operation by what the operation can fail with (400 where it takes input, 401 and
- * 403 where it needs a role, 403 on every write (refused from other sites' pages), 413 and 415 where it
- * takes a body, 500 everywhere), and public operations marked public with an empty security requirement.
+ * 403 where it needs a role, 403 on every write (refused from other sites' pages), 406 everywhere (an Accept it
+ * cannot answer), 413 and 415 where it takes a body, 500 everywhere), and public operations marked public with an
+ * empty security requirement.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -53,6 +54,10 @@ public class ProblemResponsesFilter implements OASFilter {
         add("PreconditionFailed", "412", ProblemType.PRECONDITION_FAILED, "If-Match does not match the current ETag: the"
                 + " resource changed since it was read. Nothing was changed.",
                 "The member has changed since you read it (its ETag is now \"4\"); fetch it again and reapply your change.");
+        add("NotAcceptable", "406", ProblemType.NOT_ACCEPTABLE, "None of the media types the Accept header allows can"
+                + " be answered here (the operation's success answers say which can; errors are"
+                + " application/problem+json).",
+                "This resource cannot answer in any media type that the Accept header allows.");
         add("PayloadTooLarge", "413", ProblemType.PAYLOAD_TOO_LARGE, "The request body is over the size limit.",
                 "The request body is larger than the service accepts.");
         add("UnsupportedMediaType", "415", ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request's Content-Type is not accepted.",
@@ -130,6 +135,8 @@ public class ProblemResponsesFilter implements OASFilter {
             anyone.add(OASFactory.createSecurityRequirement().addScheme(EdgeHeaders.PARTNER_KEY));
             operation.setSecurity(anyone);
         }
+        // RESTEasy refuses an Accept that none of the method's types meets, also where success has no body (DELETE).
+        wanted.add("NotAcceptable");
         if (operation.getRequestBody() != null) {
             wanted.add("PayloadTooLarge");
             wanted.add("UnsupportedMediaType");

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import se.creativenorrbotten.directory.member.MemberSelection;
-import se.creativenorrbotten.directory.member.dto.MemberView;
 import se.creativenorrbotten.directory.security.Roles;
 
 /**
@@ -70,7 +69,12 @@ public class TransferResource {
     @APIResponse(responseCode = "200", description = "The members, as an attachment named by the day; each line a Member.",
             headers = @Header(name = DISPOSITION, description = "attachment; filename=\"members-2026-12-02.ndjson\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
-            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = MemberView.class)))
+            // The body is a sequence of JSON objects, not one: OpenAPI 3.1 has no schema for each line (3.2's
+            // itemSchema), so the body is text and the description names the line's schema (a client that read the
+            // body as one Member failed on the second line).
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING,
+                    maxLength = Integer.MAX_VALUE, description = "One Member (#/components/schemas/Member) per line,"
+                            + " each line ended by a line feed.")))
     public Response ndjson(@BeanParam ExportFilters filters) {
         MemberSelection selection = exports.selection(filters);
         StreamingOutput body = out -> exports.ndjson(selection, out);

@@ -3,6 +3,7 @@ package se.creativenorrbotten.directory.partner;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -105,6 +106,17 @@ class PartnerKeyTest extends StoppedLimitTime {
             assertFalse(body.contains(key.substring(8)), body);
             assertFalse(body.contains(hash), body);
         }
+    }
+
+    /** Outputs omit absent values: a key never used has no lastUsedAt at all (it was null, which the contract refuses). */
+    @Test
+    void aKeyNeverUsedHasNoLastUsedAt() {
+        Response created = create(100);
+        created.then().body("partnerKey", not(hasKey("lastUsedAt")));
+        String id = created.path("partnerKey.id");
+        asAdmin().get(KEYS + "/" + id).then().statusCode(200).body("$", not(hasKey("lastUsedAt")));
+        asAdmin().queryParam("size", 100).get(KEYS).then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }", not(hasKey("lastUsedAt")));
     }
 
     @Test

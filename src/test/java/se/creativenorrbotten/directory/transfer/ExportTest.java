@@ -172,6 +172,18 @@ class ExportTest {
         }
     }
 
+    /** The body is many JSON objects, one a line: the contract says text (it said one Member; Prism refused every export). */
+    @Test
+    void ndjsonExportIsDescribedAsLinesOfTextNotAsOneMember() throws IOException {
+        JsonNode contract = JSON.readTree(anonymous().get("/q/openapi?format=json").then().statusCode(200).extract()
+                .asByteArray());
+        JsonNode schema = contract.path("paths").path(NDJSON).path("get").path("responses").path("200").path("content")
+                .path("application/x-ndjson").path("schema");
+        assertEquals("string", schema.path("type").asText(), schema.toString());
+        assertTrue(schema.path("$ref").isMissingNode(), schema.toString());
+        assertTrue(schema.path("description").asText().contains("Member"), schema.toString());
+    }
+
     @Test
     void filtersAreOredWithinAndAndedAcross() {
         String skill = ownSkill();

@@ -64,6 +64,36 @@ class ImportJobTest {
                 .getInt("total");
     }
 
+    /** Names of the properties that are null anywhere in the JSON text (outputs omit absent values). */
+    private static List<String> nullProperties(String json) throws Exception {
+        List<String> found = new java.util.ArrayList<>();
+        collectNulls(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), "$", found);
+        return found;
+    }
+
+    private static void collectNulls(com.fasterxml.jackson.databind.JsonNode node, String path, List<String> found) {
+        if (node.isNull()) {
+            found.add(path);
+        }
+        node.fields().forEachRemaining(e -> collectNulls(e.getValue(), path + "." + e.getKey(), found));
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            collectNulls(node.get(i), path + "[" + i + "]", found);
+        }
+    }
+
+    /** A queued job has no total, note or end yet, a whole-line problem no field: absent, never null (the contract). */
+    @Test
+    void aJobLeavesOutWhatItDoesNotHaveInsteadOfSendingNull() throws Exception {
+        Response started = post("", lines(TestMembers.freelancer(unique()), "{not json"));
+        started.then().statusCode(202);
+        assertEquals(List.of(), nullProperties(started.asString()), started.asString());
+        imports.awaitQueued(Duration.ofSeconds(60));
+        Response job = asAdmin().get(started.header("Location"));
+        job.then().statusCode(200).body("status", equalTo("done")).body("failed", equalTo(1))
+                .body("problems[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("field")));
+        assertEquals(List.of(), nullProperties(job.asString()), job.asString());
+    }
+
     @Test
     void goodRowsAreStoredAndEachBadRowIsReportedByLineAndField() throws Exception {
         String good = unique();

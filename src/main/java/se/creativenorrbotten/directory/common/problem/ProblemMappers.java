@@ -127,7 +127,7 @@ public class ProblemMappers {
             case 404 -> "No resource at this path.";
             case 405 -> original.getHeaderString("Allow") == null ? "This path does not support the request method."
                     : "This path does not support the request method; allowed: " + original.getHeaderString("Allow") + ".";
-            case 406 -> "This resource can only answer application/json.";
+            case 406 -> "This resource cannot answer in any media type that the Accept header allows.";
             case 413 -> "The request body is larger than the service accepts.";
             case 415 -> "The request's Content-Type is not supported here; send application/json"
                     + " (" + se.creativenorrbotten.directory.common.json.MergePatch.MEDIA_TYPE + " for PATCH).";

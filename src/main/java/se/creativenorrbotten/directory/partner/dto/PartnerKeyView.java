@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "PartnerKeyView", description = "A partner key. The key itself is shown only once, when it is created.")
 public record PartnerKeyView(
         @Schema(required = true, format = "uuid", maxLength = 36, examples = "3f2b8c1e-8a7d-4c1e-9b1a-2f4e5d6c7b8a") UUID id,
@@ -18,6 +21,6 @@ public record PartnerKeyView(
         @Schema(required = true, description = "false: requests with the key are refused.") boolean enabled,
         @Schema(required = true, description = "When the key was created (UTC).", maxLength = 40) Instant createdAt,
         @Schema(required = true, description = "When the key was last changed (UTC).", maxLength = 40) Instant updatedAt,
-        @Schema(description = "When a request last used the key (UTC, to about a minute); null: never.", maxLength = 40)
+        @Schema(description = "When a request last used the key (UTC, to about a minute); absent: never.", maxLength = 40)
         Instant lastUsedAt) {
 }

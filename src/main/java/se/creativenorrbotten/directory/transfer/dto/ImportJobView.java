@@ -6,12 +6,15 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import se.creativenorrbotten.directory.transfer.ImportStatus;
 import se.creativenorrbotten.directory.transfer.RowFormat;
 import se.creativenorrbotten.directory.transfer.ImportFormat;
 import se.creativenorrbotten.directory.transfer.ImportJobStatus;
 import se.creativenorrbotten.directory.transfer.ImportMode;
 
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ImportJob", description = "An import: its options, where it is, its counts and its rows' problems.")
 public record ImportJobView(
         UUID id,
@@ -36,11 +39,12 @@ public record ImportJobView(
         @Schema(minimum = "0", maximum = ImportJobView.MAX_ROWS)
         int failed,
         @Schema(description = "What to know about the job as a whole (an all-or-nothing import rolled back, a job"
-                + " that failed).", maxLength = 1000)
+                + " that failed); absent when there is nothing to say.", maxLength = 1000)
         String note,
         @Schema(description = "The admin who started it.", maxLength = 64)
         String startedBy,
         Instant createdAt,
+        @Schema(description = "When the job ended (UTC); absent while it is queued or running.", maxLength = 40)
         Instant finishedAt,
         @Schema(description = "The problems, by row (the first " + ImportJobView.MAX_PROBLEMS + ").",
                 maxItems = ImportJobView.MAX_PROBLEMS)

@@ -2,6 +2,9 @@ package se.creativenorrbotten.directory.transfer.dto;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ImportProblem", description = "One problem of one row, in the words of the API's validation errors.")
 public record ImportProblemView(
         @Schema(description = "The row as the admin sees it: an NDJSON file's line number, a CSV file's row as Excel"
