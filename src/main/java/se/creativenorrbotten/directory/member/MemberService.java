@@ -623,6 +623,16 @@ public class MemberService {
      * {@link MemberInput}, then the rules that need the database or span several fields.
      */
     private MemberInput validate(MemberInput raw) {
+        return validate(raw, validator, code -> municipalities.findById(code) != null, slug -> skills.findById(slug) != null,
+                now().atZone(clock.getZone()).getYear());
+    }
+
+    /**
+     * {@link #validate(MemberInput)} with the taxonomy's lookups and this year given: the same rules without a
+     * database, for the fuzz tests (MemberBodyFuzzTest).
+     */
+    static MemberInput validate(MemberInput raw, Validator validator, Predicate<String> knownMunicipality,
+            Predicate<String> knownSkill, int thisYear) {
         if (raw == null) {
             throw ProblemException.invalid("body", "a JSON object describing the member is required");
         }
@@ -636,13 +646,13 @@ public class MemberService {
             errors.add(new FieldError("name", "the word '" + mixed + "' mixes Latin, Cyrillic or Greek letters;"
                     + " write each word in one alphabet"));
         }
-        if (input.municipality() != null && municipalities.findById(input.municipality()) == null) {
+        if (input.municipality() != null && !knownMunicipality.test(input.municipality())) {
             errors.add(new FieldError("municipality", "unknown municipality code '" + input.municipality()
                     + "'; see /api/v1/municipalities"));
         }
-        checkList(errors, "serviceArea", input.serviceArea(), code -> municipalities.findById(code) != null,
-                "unknown municipality code", "/api/v1/municipalities");
-        checkList(errors, "skills", input.skills(), slug -> skills.findById(slug) != null, "unknown skill", "/api/v1/skills");
+        checkList(errors, "serviceArea", input.serviceArea(), knownMunicipality, "unknown municipality code",
+                "/api/v1/municipalities");
+        checkList(errors, "skills", input.skills(), knownSkill, "unknown skill", "/api/v1/skills");
         checkList(errors, "languages", input.languages(), Languages::isKnown, "unknown language code",
                 "ISO 639-1, or ISO 639-3 where no two-letter code exists");
         // Jackson has refused an unknown opportunity already (naming seeks[i]); what is left is a repeat.
@@ -668,7 +678,7 @@ public class MemberService {
         } else if (input.foundedYear() != null) {
             errors.add(new FieldError("foundedYear", "students have no founding year"));
         }
-        if (input.foundedYear() != null && input.foundedYear() > now().atZone(clock.getZone()).getYear()) {
+        if (input.foundedYear() != null && input.foundedYear() > thisYear) {
             errors.add(new FieldError("foundedYear", "cannot be in the future"));
         }
         if (!errors.isEmpty()) {
