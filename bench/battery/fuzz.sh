@@ -36,9 +36,12 @@ else
 fi
 CLASSPATH_FILE=target/fuzz-classpath.txt
 CORPUS=target/fuzz-corpus
-# Records whose components are read by reflection are not instrumented (Java 17's VM crashes in
-# Class.getRecordComponents on an instrumented record); the same list as the fuzz-tests execution in pom.xml.
-EXCLUDES=$(sed -n 's:.*<jazzer.instrumentation_excludes>\(.*\)</jazzer.instrumentation_excludes>.*:\1:p' pom.xml)
+# Records whose components are read by reflection (Jackson's bodies and problems, MemberQuery's cache key) are not
+# instrumented: after Jazzer's coverage instrumentation, Class.getRecordComponents crashes Java 17's VM (SIGSEGV in
+# Symbol::as_unicode). A new record read that way needs adding here.
+EXCLUDES=se.creativenorrbotten.directory.member.dto.**:se.creativenorrbotten.directory.common.problem.Problem
+EXCLUDES+=:se.creativenorrbotten.directory.common.problem.FieldError:se.creativenorrbotten.directory.search.MemberQuery
+EXCLUDES+=:se.creativenorrbotten.directory.search.SearchRequest:se.creativenorrbotten.directory.common.paging.PageRequest
 
 STARTED=${SECONDS}
 mkdir -p "${BATTERY_OUT}"
@@ -58,11 +61,6 @@ cleanup() {
   done
 }
 trap cleanup EXIT
-
-if [[ -z "${EXCLUDES}" ]]; then
-  finish FAILED "no jazzer.instrumentation_excludes in pom.xml"
-  exit 1
-fi
 
 # The targets: "package.Class method inputs-folder" per @FuzzTest method.
 TARGETS=()
