@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import se.creativenorrbotten.directory.common.json.Coded;
@@ -225,7 +226,8 @@ public class MemberService {
     @Transactional
     public MemberView replace(UUID id, String ifMatch, MemberInput input, String actor) {
         Member member = findForWrite(id, ifMatch, true);
-        save(member, validate(input), actor, ConsentSource.CURATOR, null);
+        MemberInput valid = validate(input);
+        asMatched(id, () -> save(member, valid, actor, ConsentSource.CURATOR, null));
         return view(member);
     }
 
@@ -316,7 +318,8 @@ public class MemberService {
         Member member = findForWrite(id, ifMatch, true);
         JsonNode patch = JsonBodies.object(json, body, "A merge patch");
         JsonNode patched = MergePatch.apply(json.valueToTree(MemberMapper.toInput(member)), patch);
-        save(member, validate(JsonBodies.bind(json, patched, MemberInput.class)), actor, ConsentSource.CURATOR, null);
+        MemberInput valid = validate(JsonBodies.bind(json, patched, MemberInput.class));
+        asMatched(id, () -> save(member, valid, actor, ConsentSource.CURATOR, null));
         return view(member);
     }
 
@@ -334,7 +337,11 @@ public class MemberService {
         history.scrub(id);
         record(member, now, actor, HistoryAction.ERASED, null, null, null, null);
         members.getEntityManager().persist(new MemberTombstone(member.getId(), now, members.nextChangeSeq()));
-        members.flush();
+        if (ifMatch == null || ifMatch.isBlank()) {
+            members.flush();
+        } else {
+            asMatched(id, members::flush);
+        }
         written.fire(MemberWritten.of(id));
     }
 
@@ -577,7 +584,8 @@ public class MemberService {
     /**
      * Loads a member for a write and checks the caller's If-Match against its version, so that a
      * write based on a stale read fails instead of overwriting. A concurrent write that commits between
-     * this check and ours is caught by the version column (409).
+     * this check and ours is caught by the version column: 412 for a write with If-Match ({@link #asMatched}),
+     * 409 for one without.
      */
     private Member findForWrite(UUID id, String ifMatch, boolean required) {
         Member member = members.findByIdOptional(id)
@@ -597,10 +605,34 @@ public class MemberService {
     }
 
     /**
+     * Writes (and flushes) what a caller's If-Match allowed: when another write overtook it between the check in
+     * {@link #findForWrite} and this flush, the version column refuses it, and the precondition has failed after all
+     * (412, as if the other write had come first), not a conflict.
+     */
+    private void asMatched(UUID id, Runnable write) {
+        try {
+            write.run();
+        } catch (OptimisticLockException overtaken) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The member was changed by someone else while"
+                    + " your write was made; fetch it again (GET /api/v1/members/" + id + ") and reapply your change.");
+        }
+    }
+
+    /**
      * Checks a write body completely and reports every bad field at once: the constraints declared on
      * {@link MemberInput}, then the rules that need the database or span several fields.
      */
     private MemberInput validate(MemberInput raw) {
+        return validate(raw, validator, code -> municipalities.findById(code) != null, slug -> skills.findById(slug) != null,
+                now().atZone(clock.getZone()).getYear());
+    }
+
+    /**
+     * {@link #validate(MemberInput)} with the taxonomy's lookups and this year given: the same rules without a
+     * database, for the fuzz tests (MemberBodyFuzzTest).
+     */
+    static MemberInput validate(MemberInput raw, Validator validator, Predicate<String> knownMunicipality,
+            Predicate<String> knownSkill, int thisYear) {
         if (raw == null) {
             throw ProblemException.invalid("body", "a JSON object describing the member is required");
         }
@@ -614,13 +646,13 @@ public class MemberService {
             errors.add(new FieldError("name", "the word '" + mixed + "' mixes Latin, Cyrillic or Greek letters;"
                     + " write each word in one alphabet"));
         }
-        if (input.municipality() != null && municipalities.findById(input.municipality()) == null) {
+        if (input.municipality() != null && !knownMunicipality.test(input.municipality())) {
             errors.add(new FieldError("municipality", "unknown municipality code '" + input.municipality()
                     + "'; see /api/v1/municipalities"));
         }
-        checkList(errors, "serviceArea", input.serviceArea(), code -> municipalities.findById(code) != null,
-                "unknown municipality code", "/api/v1/municipalities");
-        checkList(errors, "skills", input.skills(), slug -> skills.findById(slug) != null, "unknown skill", "/api/v1/skills");
+        checkList(errors, "serviceArea", input.serviceArea(), knownMunicipality, "unknown municipality code",
+                "/api/v1/municipalities");
+        checkList(errors, "skills", input.skills(), knownSkill, "unknown skill", "/api/v1/skills");
         checkList(errors, "languages", input.languages(), Languages::isKnown, "unknown language code",
                 "ISO 639-1, or ISO 639-3 where no two-letter code exists");
         // Jackson has refused an unknown opportunity already (naming seeks[i]); what is left is a repeat.
@@ -646,7 +678,7 @@ public class MemberService {
         } else if (input.foundedYear() != null) {
             errors.add(new FieldError("foundedYear", "students have no founding year"));
         }
-        if (input.foundedYear() != null && input.foundedYear() > now().atZone(clock.getZone()).getYear()) {
+        if (input.foundedYear() != null && input.foundedYear() > thisYear) {
             errors.add(new FieldError("foundedYear", "cannot be in the future"));
         }
         if (!errors.isEmpty()) {
