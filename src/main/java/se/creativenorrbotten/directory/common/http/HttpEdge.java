@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.logging.RequestIds;
 import se.creativenorrbotten.directory.common.persistence.DatabaseUnavailable;
+import se.creativenorrbotten.directory.common.problem.Problem;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemMappers;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
@@ -230,6 +231,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         String detail = switch (status) {
             case 400 -> "The request could not be read: its path or headers are malformed (such as a bad %-escape).";
             case 413 -> tooLarge();
+            case 417 -> "The request's Expect header asks for something other than 100-continue, which this service does not do.";
             default -> context.response().getStatusMessage() + ".";
         };
         send(context, type, detail, status);
@@ -248,8 +250,10 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         }
         secure(context);
         response.putHeader(HttpHeaders.CONNECTION, "close");
+        // The problem's status is the answer's, also for a status without a problem type of its own (417).
+        Problem problem = new ProblemException(type, detail).toProblem();
         RouteAnswers.json(context, json, status, ProblemMappers.PROBLEM_JSON,
-                new ProblemException(type, detail).toProblem());
+                new Problem(problem.type(), problem.title(), status, problem.detail(), problem.errors()));
     }
 
     /**

@@ -217,4 +217,14 @@ class EdgeErrorsTest {
         }
         assertEquals(200, RawHttp.exchange(api, "GET /api/v1/skills HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").status());
     }
+
+    /** The body reader refuses an expectation it cannot meet: 417, and the problem says 417 too (it said 400, "OK."). */
+    @Test
+    void anUnknownExpectationIs417ProblemOfTheSameStatus() throws Exception {
+        RawHttp.Answer answer = RawHttp.exchange(api, "POST /api/v1/applications HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nExpect: the-unexpected\r\nContent-Length: 2\r\n\r\n{}");
+        assertEquals(417, answer.status());
+        assertEquals(417, JsonPath.from(answer.body()).getInt("status"));
+        assertTrue(JsonPath.from(answer.body()).getString("detail").contains("Expect"), answer.body());
+    }
 }
