@@ -37,7 +37,8 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
  * <li>a write a browser sends from another site ({@link CrossSiteWrites}): 403 {@code cross-site-request};</li>
  * <li>a write with a body that is not JSON ({@code application/json} or {@code application/*+json}): 415,
  * whatever the path (a body without a Content-Type included: a browser can send one from any page);</li>
- * <li>a request whose framing is ambiguous (more than one Host, a Transfer-Encoding other than chunked): 400; a body
+ * <li>a request whose framing is ambiguous (more than one Host or Content-Type, a Transfer-Encoding other than
+ * chunked): 400; a body
  * with a Content-Encoding (the service reads none): 415;</li>
  * <li>a body is read here, on the event loop, up to the limit, before any resource runs: a chunked one (no
  * Content-Length) is refused with a problem when oversized (413) rather than by the server's empty answer, and a
@@ -168,13 +169,17 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     }
 
     /**
-     * What makes the request's framing ambiguous, or null: more than one Host (RFC 9112 asks for 400), a
+     * What makes the request's framing ambiguous, or null: more than one Host (RFC 9112 asks for 400) or
+     * Content-Type (the body would be read as the first, where a proxy may judge it by the last), a
      * Transfer-Encoding other than chunked alone (its length cannot be known, or it is coded in a way nothing here
      * decodes), which a proxy in front could read otherwise than this server.
      */
     private static String ambiguousFraming(HttpServerRequest request) {
         if (request.headers().getAll(HttpHeaders.HOST).size() > 1) {
             return "The request has more than one Host header.";
+        }
+        if (request.headers().getAll(HttpHeaders.CONTENT_TYPE).size() > 1) {
+            return "The request has more than one Content-Type header.";
         }
         List<String> codings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
         if (!codings.isEmpty() && (codings.size() > 1 || !codings.get(0).strip().equalsIgnoreCase("chunked"))) {

@@ -173,6 +173,19 @@ class EdgeErrorsTest {
         assertTrue(JsonPath.from(answer.body()).getString("detail").contains("more than one Host"), answer.body());
     }
 
+    /** A body with two Content-Types was read as the first (JSON) and taken; a proxy may judge it by the last. */
+    @Test
+    void aSecondContentTypeIs400Problem() throws Exception {
+        String marker = unique();
+        String body = TestApi.json(TestMembers.freelancer(marker));
+        RawHttp.Answer answer = RawHttp.exchange(api, ("POST /api/v1/applications HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Type: text/plain\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, answer.status());
+        assertTrue(JsonPath.from(answer.body()).getString("detail").contains("more than one Content-Type"), answer.body());
+        assertEquals(0, database.membersMarked(marker));
+    }
+
     /** Only chunked alone frames a body: anything else is a length that a proxy in front may read otherwise. */
     @Test
     void aTransferEncodingOtherThanChunkedIs400Problem() throws Exception {
