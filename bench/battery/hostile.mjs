@@ -514,7 +514,7 @@ function catalogue(setupState) {
     if (!op.isPublic) add({ cls: 'auth', ...base(), auth: 'none', headers: [['Content-Type', 'application/json']], body: '{"truncated": ', note: 'no credentials, truncated JSON' });
     // 3. Absurd and conflicting headers.
     const headerCases = [
-      ['two Content-Types', (c) => { c.headers = [...c.headers, ['Content-Type', 'text/plain']]; }, 'any'],
+      ['two Content-Types', (c) => { c.headers = [...c.headers, ['Content-Type', 'text/plain']]; }],
       ['two different Content-Lengths', (c) => { c.contentLength = false; const n = (c.body || '').length; c.headers.push(['Content-Length', String(n)], ['Content-Length', String(n + 5)]); }],
       ['Content-Length not a number', (c) => { c.contentLength = false; c.headers.push(['Content-Length', 'abc']); }],
       ['Content-Length negative', (c) => { c.contentLength = false; c.headers.push(['Content-Length', '-1']); }],
@@ -695,7 +695,7 @@ function bodyCases(op, media, base) {
     for (const body of share(shapes, 6)) {
       // {} is a valid merge patch (it changes nothing); every other shape is not a valid body.
       // No body, or JSON null, where the body is optional is no body.
-      const expect = body === '{}' ? 'any' : ((body === '' || body === 'null') && !op.bodyRequired) ? 'any' : 'reject';
+      const expect = body === '{}' ? 'any' : (['', ' ', 'null'].includes(body) && !op.bodyRequired) ? 'any' : 'reject';
       add({ cls: 'wrong-types', ...withBody(body), note: `body ${JSON.stringify(body.slice(0, 30))}`, expect: /merge-patch/.test(media.type) && body === '{}' ? 'any' : expect, payloads: [body] });
     }
     // wrong types, property by property
@@ -712,12 +712,14 @@ function bodyCases(op, media, base) {
     };
     const wrong = [];
     for (const [name, s] of props) for (const v of wrongFor(s)) wrong.push([name, v]);
+    const required = new Set(deref(media.schema).required || []);
     for (const [name, v] of share(wrong, 6)) {
       const body = freshBody(op, media);
       body[name] = v;
-      // null clears an optional property of a merge patch (RFC 7396): legitimately valid there.
-      const expect = v === null && /merge-patch/.test(media.type) ? 'any' : 'reject';
-      add({ cls: 'wrong-types', ...withBody(JSON.stringify(body)), note: `${name}=${JSON.stringify(v)}`, expect });
+      // null is an optional property left out (a merge patch clears it, RFC 7396); a honeypot takes anything.
+      const honeypot = isHoneypot(deref(media.schema).properties[name]);
+      const expect = (v === null && !required.has(name)) || honeypot ? 'any' : 'reject';
+      add({ cls: 'wrong-types', ...withBody(JSON.stringify(body)), note: `${name}=${JSON.stringify(v)}`, expect, honeypot });
     }
     // deep nesting (10,000 levels), as the body and as a property
     const depth = 10_000;
@@ -892,7 +894,8 @@ function randomCase() {
     c.headers = [...c.headers.filter(([n]) => n.toLowerCase() !== name.toLowerCase()), [name, value]];
     if (name === 'Authorization') c.auth = 'none';
     c.note = `${name} mutated`;
-    c.allowClose = c.malformedHttp = value.some((x) => x < 0x20 && x !== 0x09);
+    // A control character (but tab) or DEL is no field value (RFC 9110): the parser may refuse it.
+    c.allowClose = c.malformedHttp = value.some((x) => (x < 0x20 && x !== 0x09) || x === 0x7f);
   }
   if (op.method === 'DELETE' && c.auth === 'admin' && op.template.endsWith('}')) c.auth = 'none';
   return c;
@@ -949,6 +952,7 @@ function judge(c, a) {
 // ---- the run ---------------------------------------------------------------------------------------------------
 const stats = { msByClass: {}, sent: 0, byClass: {}, byOp: {}, statuses: {}, failures: 0, fivexx: 0, leaks: 0, closed: 0, serverEmpty: 0 };
 const failuresFile = path.join(OUT, 'failures.jsonl');
+const acceptedFile = path.join(OUT, 'accepted.jsonl');
 const tally = (cls, key) => {
   stats.byClass[cls] ||= { sent: 0, '2xx': 0, '3xx': 0, '4xx': 0, closed: 0, 'server-empty': 0, failed: 0 };
   stats.byClass[cls][key] = (stats.byClass[cls][key] || 0) + 1;
@@ -970,7 +974,13 @@ function record(c, bytes, a, verdict) {
   }
   // Whatever the verdict, a 2xx write changed what it changed.
   if (a.status >= 200 && a.status < 300 && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(c.method.toUpperCase())) noteWrite(c, a);
-  if (verdict.ok) return;
+  if (verdict.ok) {
+    // Every hostile request that was taken (2xx), for review: legitimately valid input, by class.
+    if (a.status >= 200 && a.status < 300) {
+      fs.appendFileSync(acceptedFile, `${JSON.stringify({ class: c.cls, operation: c.op, note: c.note, status: a.status, method: c.method, target: c.target.slice(0, 300) })}\n`);
+    }
+    return;
+  }
   tally(c.cls, 'failed');
   stats.failures++;
   const headerEnd = bytes.indexOf('\r\n\r\n');
@@ -1134,6 +1144,7 @@ async function integrity(setupState, before, sentinelBefore) {
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(failuresFile, '');
+  fs.writeFileSync(acceptedFile, '');
   const setupState = await setup();
   catalogue(setupState);
   const catalogueSize = cases.length;

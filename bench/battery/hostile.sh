@@ -3,19 +3,27 @@
 # contract decides the operations, their parameters and bodies), on the packaged H2 jar, judged answer by answer
 # (bench/battery/hostile.mjs says how). Run from the repository root:
 #
-#   bash bench/battery/hostile.sh                    # the full form: the whole catalogue + 6,000 seeded random
-#                                                    # mutations, 40 slow bodies
-#   BATTERY_SHORT=1 bash bench/battery/hostile.sh    # the short form (CI): a rotating share of each class on
-#                                                    # every operation (>= 1,000 requests), 8 slow bodies, < 90 s
-#   HOSTILE_SEED=7 bash bench/battery/hostile.sh     # another seed (default 13): the same seed sends the same
-#   node bench/battery/hostile.mjs replay FILE       # requests; replay a failures.jsonl (HOSTILE_BASE, ..._PASSWORD)
+#   bash bench/battery/hostile.sh                    # the full form: every variant of every class on every
+#                                                    # operation + 6,000 seeded random mutations, 40 slow bodies
+#   BATTERY_SHORT=1 bash bench/battery/hostile.sh    # the short form (CI): a rotating share of each class on every
+#                                                    # operation (> 1,000 requests besides the slow ones), 8 slow bodies
+#   HOSTILE_SEED=7 bash bench/battery/hostile.sh     # another seed (default 13; the same seed sends the same requests)
+#   HOSTILE_BASE=http://127.0.0.1:PORT HOSTILE_ADMIN_PASSWORD=... node bench/battery/hostile.mjs replay FILE
+#                                                    # sends a failures.jsonl's requests again to a running service
 #
+# Both forms also hold 250 bodies half-sent (more than the 200 worker threads) and check that a write and a read are
+# answered meanwhile. Classes: method, auth, headers, path, query-bytes, query-repeat, huge-numbers, lucene, sql,
+# long, truncated, wrong-types, deep-nesting, invalid-utf8, encodings, control-chars, lone-surrogates, long-strings,
+# over-limit, import-files, body-unexpected, slow-body, random.
 # Environment: BATTERY_SHORT (0), BATTERY_OUT (target/battery/hostile), BATTERY_APP (target/quarkus-app),
-# HOSTILE_SEED (13), HOSTILE_RANDOM (random mutations; 8000 full, 0 short), HOSTILE_SLOW (slow bodies).
-# Writes to BATTERY_OUT: service.log, figures.json (every figure), failures.jsonl (each failing request, its bytes
-# in base64, to replay), result.txt (the last line). Passes when no answer failed, stored data is intact and the
-# memory is flat: the heap after a forced full GC within 16 MiB + 10% of its value before the run (after a warm-up
-# share of the requests), and the resident set within 64 MiB + 15%.
+# HOSTILE_SEED (13), HOSTILE_RANDOM (random mutations: 6000 full, 0 short), HOSTILE_SHARE (the short form's share of
+# each class, 0.4), HOSTILE_SLOW (slow bodies), HOSTILE_HELD (half-sent bodies held, 250).
+# Writes to BATTERY_OUT: service.log, driver.log, figures.json (every figure), accepted.jsonl (each hostile request
+# answered 2xx, to review), failures.jsonl (each failing request, its bytes in base64, to replay), result.txt (the
+# last line). Passes when no answer failed, the service logged no ERROR, stored data is intact (the sentinel member
+# unchanged, the member count the one the 2xx answers explain, search agreeing with the database) and memory is flat:
+# the heap after a forced full GC within 16 MiB + 10% of its value before the run (after a warm-up share of the
+# requests), and the resident set within 64 MiB + 15%.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "${ROOT}"
