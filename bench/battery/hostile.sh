@@ -121,7 +121,7 @@ for (const [name, c] of classes) {
 }
 console.log(`statuses: ${JSON.stringify(f.statuses)}`);
 console.log(`slow bodies: ${JSON.stringify(f.slowOutcomes)}, the longest held ${(f.slowLongestMs / 1000).toFixed(1)} s; with ${f.held} held half-sent a create and a read took ${f.heldProbe ? f.heldProbe.ms : '-'} ms; a read after them ${f.probeMs} ms`);
-console.log(`members: ${JSON.stringify(f.members)}`);
+console.log(`members: ${JSON.stringify(f.members)}; the slowest answer to any other request ${f.slowestAnswerMs} ms`);
 for (const p of problems) console.log(`problem: ${p}`);
 const sum = (k) => classes.reduce((s, [, c]) => s + (c[k] || 0), 0);
 const twoxx = classes.filter(([, c]) => c['2xx']).map(([n, c]) => `${n}:${c['2xx']}`).join(',');
