@@ -515,7 +515,10 @@ function catalogue(setupState) {
     if (!op.isPublic) add({ cls: 'auth', ...base(), auth: 'none', headers: [['Content-Type', 'application/json']], body: '{"truncated": ', note: 'no credentials, truncated JSON' });
     // 3. Absurd and conflicting headers.
     const headerCases = [
-      ['two Content-Types', (c) => { c.headers = [...c.headers, ['Content-Type', 'text/plain']]; }],
+      ['two Content-Types', (c) => {
+        const first = c.headers.some(([n]) => /^content-type$/i.test(n)) ? [] : [['Content-Type', 'application/json']];
+        c.headers = [...c.headers, ...first, ['Content-Type', 'text/plain']];
+      }],
       ['two different Content-Lengths', (c) => { c.contentLength = false; const n = (c.body || '').length; c.headers.push(['Content-Length', String(n)], ['Content-Length', String(n + 5)]); }],
       ['Content-Length not a number', (c) => { c.contentLength = false; c.headers.push(['Content-Length', 'abc']); }],
       ['Content-Length negative', (c) => { c.contentLength = false; c.headers.push(['Content-Length', '-1']); }],
