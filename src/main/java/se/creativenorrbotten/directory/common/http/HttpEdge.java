@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.logging.RequestIds;
 import se.creativenorrbotten.directory.common.persistence.DatabaseUnavailable;
+import se.creativenorrbotten.directory.common.problem.Problem;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemMappers;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
@@ -36,9 +37,15 @@ import se.creativenorrbotten.directory.common.problem.ProblemType;
  * <li>a write a browser sends from another site ({@link CrossSiteWrites}): 403 {@code cross-site-request};</li>
  * <li>a write with a body that is not JSON ({@code application/json} or {@code application/*+json}): 415,
  * whatever the path (a body without a Content-Type included: a browser can send one from any page);</li>
- * <li>a chunked body (no Content-Length) is read here, up to the limit, so that an oversized one is refused
- * with a problem too (413) rather than by the server's empty answer;</li>
- * <li>a {@link LargeBodyRoute} (a file upload) is spared the JSON rule and the reading of a chunked body: it checks
+ * <li>a request whose framing is ambiguous (more than one Host or Content-Type, a Transfer-Encoding other than
+ * chunked): 400; a body
+ * with a Content-Encoding (the service reads none): 415;</li>
+ * <li>a body is read here, on the event loop, up to the limit, before any resource runs: a chunked one (no
+ * Content-Length) is refused with a problem when oversized (413) rather than by the server's empty answer, and a
+ * client that dribbles its body, or stops half-way, holds a connection until the idle timeout, never a worker thread
+ * (a resource reads its body blocking: 200 such clients took every worker). A body that cannot be read (a malformed
+ * chunk, a connection closed half-way) is the client's mistake: 400 if anyone is left to read it, logged at DEBUG;</li>
+ * <li>a {@link LargeBodyRoute} (a file upload) is spared the JSON rule and the reading of its body: it checks
  * its own media types and counts its body as it streams it. {@code quarkus.http.limits.max-body-size} must be at
  * least the largest route's limit;</li>
  * <li>a failure the router reports with a bare status (a bad escape in the path, an oversized chunked body):
@@ -55,10 +62,13 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
 
     private static final Logger LOG = Logger.getLogger(HttpEdge.class);
 
+    /** Set on a request while the edge reads its body: a failure then is the client's (see {@link #failure}). */
+    private static final String READING_BODY = HttpEdge.class.getName() + ".readingBody";
+
     private final long limit;
     private final ObjectMapper json;
     private final CrossSiteWrites crossSite;
-    private final BodyHandler chunkedBodies;
+    private final BodyHandler bodies;
 
     private final List<LargeBodyRoute> largeBodies;
 
@@ -67,7 +77,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         this.largeBodies = largeBodies.stream().toList();
         this.json = json;
         this.crossSite = new CrossSiteWrites(config.cors().adminOrigins().orElse(List.of()));
-        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.limit).setMergeFormAttributes(false);
+        this.bodies = BodyHandler.create(false).setBodyLimit(this.limit).setMergeFormAttributes(false);
     }
 
     @Override
@@ -77,7 +87,11 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::filter);
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::readChunkedBody);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::readBody);
+        router.route().order(Integer.MIN_VALUE + 2).handler(context -> {
+            context.remove(READING_BODY);
+            context.next();
+        });
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         // A path that cannot be decoded (a bad %-escape) fails while the router matches routes, before any route
         // runs; the router then asks its error handler for the status.
@@ -101,6 +115,11 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         String method = request.method().name();
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         LargeBodyRoute large = largeBody(request);
+        String framing = ambiguousFraming(request);
+        if (framing != null) {
+            send(context, ProblemType.MALFORMED_REQUEST, framing);
+            return;
+        }
         if (declared != null && length(declared) > (large == null ? limit : large.maxBodySize())) {
             send(context, ProblemType.PAYLOAD_TOO_LARGE, large == null ? tooLarge() : "The request body is larger than the "
                     + (large.maxBodySize() / (1024 * 1024)) + " MiB this route accepts.");
@@ -120,6 +139,12 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
                     + originOf(request) + "), which is not trusted for writes.");
             return;
         }
+        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (hasBody(request) && encoding != null && !encoding.strip().equalsIgnoreCase("identity")) {
+            send(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body has a Content-Encoding (such as gzip), which"
+                    + " this service does not read: send the body uncompressed, without Content-Encoding.");
+            return;
+        }
         if (large == null && hasBody(request) && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             send(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body must be JSON: send it with Content-Type"
                     + " application/json (application/merge-patch+json for PATCH).");
@@ -132,14 +157,36 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         context.response().putHeader(RequestIds.HEADER, RequestIds.begin(context.request().getHeader(RequestIds.HEADER)));
     }
 
-    private void readChunkedBody(RoutingContext context) {
+    private void readBody(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (request.getHeader(HttpHeaders.CONTENT_LENGTH) == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                && CrossSiteWrites.isWrite(request.method().name()) && context.get(LargeBodyRoute.class.getName()) == null) {
-            chunkedBodies.handle(context);
+        if (hasBody(request) && CrossSiteWrites.isWrite(request.method().name())
+                && context.get(LargeBodyRoute.class.getName()) == null) {
+            context.put(READING_BODY, Boolean.TRUE);
+            bodies.handle(context);
         } else {
             context.next();
         }
+    }
+
+    /**
+     * What makes the request's framing ambiguous, or null: more than one Host (RFC 9112 asks for 400) or
+     * Content-Type (the body would be read as the first, where a proxy may judge it by the last), a
+     * Transfer-Encoding other than chunked alone (its length cannot be known, or it is coded in a way nothing here
+     * decodes), which a proxy in front could read otherwise than this server.
+     */
+    private static String ambiguousFraming(HttpServerRequest request) {
+        if (request.headers().getAll(HttpHeaders.HOST).size() > 1) {
+            return "The request has more than one Host header.";
+        }
+        if (request.headers().getAll(HttpHeaders.CONTENT_TYPE).size() > 1) {
+            return "The request has more than one Content-Type header.";
+        }
+        List<String> codings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+        if (!codings.isEmpty() && (codings.size() > 1 || !codings.get(0).strip().equalsIgnoreCase("chunked"))) {
+            return "The request's Transfer-Encoding is not supported: send the body with Content-Length, or with"
+                    + " Transfer-Encoding: chunked alone.";
+        }
+        return null;
     }
 
     /**
@@ -156,11 +203,28 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
             return;
         }
         int status = context.statusCode();
+        if ((status < 400 || status >= 500) && context.get(READING_BODY) != null) {
+            unreadableBody(context);
+            return;
+        }
         if (status < 400 || status >= 500 || context.response().ended()) {
             context.next();
             return;
         }
         answer(context, status);
+    }
+
+    /**
+     * The body could not be read: a malformed chunk, or the client closed the connection (or idled) half-way. The
+     * server closes the connection after such a failure, which it reports as one more failure: nothing left to say.
+     */
+    private void unreadableBody(RoutingContext context) {
+        LOG.debugf(context.failure(), "the body of %s %s could not be read", context.request().method(), context.request().path());
+        if (context.response().ended() || context.response().closed()) {
+            return;
+        }
+        send(context, ProblemType.MALFORMED_REQUEST, "The request body could not be read: its chunked framing is malformed,"
+                + " or it ended before its declared length.", 400);
     }
 
     private void answer(RoutingContext context, int status) {
@@ -172,6 +236,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         String detail = switch (status) {
             case 400 -> "The request could not be read: its path or headers are malformed (such as a bad %-escape).";
             case 413 -> tooLarge();
+            case 417 -> "The request's Expect header asks for something other than 100-continue, which this service does not do.";
             default -> context.response().getStatusMessage() + ".";
         };
         send(context, type, detail, status);
@@ -190,8 +255,10 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         }
         secure(context);
         response.putHeader(HttpHeaders.CONNECTION, "close");
+        // The problem's status is the answer's, also for a status without a problem type of its own (417).
+        Problem problem = new ProblemException(type, detail).toProblem();
         RouteAnswers.json(context, json, status, ProblemMappers.PROBLEM_JSON,
-                new ProblemException(type, detail).toProblem());
+                new Problem(problem.type(), problem.title(), status, problem.detail(), problem.errors()));
     }
 
     /**

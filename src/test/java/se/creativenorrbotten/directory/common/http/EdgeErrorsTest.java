@@ -164,4 +164,80 @@ class EdgeErrorsTest {
         RawHttp.Answer uri = RawHttp.exchange(api, "GET /api/v1/skills?q=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
         assertEquals(414, uri.status());
     }
+
+    @Test
+    void aSecondHostIs400Problem() throws Exception {
+        RawHttp.Answer answer = RawHttp.exchange(api, "GET /api/v1/skills HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n\r\n");
+        assertEquals(400, answer.status());
+        assertEquals(PROBLEM_TYPES + "malformed-request", JsonPath.from(answer.body()).getString("type"));
+        assertTrue(JsonPath.from(answer.body()).getString("detail").contains("more than one Host"), answer.body());
+    }
+
+    /** A body with two Content-Types was read as the first (JSON) and taken; a proxy may judge it by the last. */
+    @Test
+    void aSecondContentTypeIs400Problem() throws Exception {
+        String marker = unique();
+        String body = TestApi.json(TestMembers.freelancer(marker));
+        RawHttp.Answer answer = RawHttp.exchange(api, ("POST /api/v1/applications HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Type: text/plain\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, answer.status());
+        assertTrue(JsonPath.from(answer.body()).getString("detail").contains("more than one Content-Type"), answer.body());
+        assertEquals(0, database.membersMarked(marker));
+    }
+
+    /** Only chunked alone frames a body: anything else is a length that a proxy in front may read otherwise. */
+    @Test
+    void aTransferEncodingOtherThanChunkedIs400Problem() throws Exception {
+        for (String coding : new String[] { "xchunked", "gzip, chunked", "identity" }) {
+            for (String method : new String[] { "GET /api/v1/skills", "POST /api/v1/applications" }) {
+                RawHttp.Answer answer = RawHttp.exchange(api, method + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nTransfer-Encoding: " + coding + "\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+                assertEquals(400, answer.status(), coding);
+                assertEquals(PROBLEM_TYPES + "malformed-request", JsonPath.from(answer.body()).getString("type"));
+                assertTrue(JsonPath.from(answer.body()).getString("detail").contains("Transfer-Encoding"), answer.body());
+            }
+        }
+    }
+
+    /** Nothing here decompresses a request: a body declared gzip was read as if it were not, and accepted. */
+    @Test
+    void aBodyWithAContentEncodingIs415Problem() {
+        String marker = unique();
+        assertProblem(asAdmin().contentType(ContentType.JSON).header("Content-Encoding", "gzip")
+                .body(TestApi.json(TestMembers.freelancer(marker))).post(TestMembers.MEMBERS), 415)
+                .body("type", equalTo(PROBLEM_TYPES + "unsupported-media-type"))
+                .body("detail", containsString("Content-Encoding"));
+        assertEquals(0, database.membersMarked(marker));
+        // identity is no coding at all.
+        asAdmin().contentType(ContentType.JSON).header("Content-Encoding", "identity")
+                .body(TestApi.json(TestMembers.freelancer(marker))).post(TestMembers.MEMBERS).then().statusCode(201);
+    }
+
+    /**
+     * A chunk whose size cannot be read leaves no way to find where the next request starts: the server closes the
+     * connection (or answers 400 first), and nothing is logged as an error (before, Quarkus's handler logged each).
+     */
+    @Test
+    void aMalformedChunkClosesTheConnectionWithoutAnError() throws Exception {
+        for (String size : new String[] { "zz", "10000000000000000" }) {
+            RawHttp.Answer answer = RawHttp.exchange(api, "POST /api/v1/applications HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + size + "\r\n{}\r\n0\r\n\r\n");
+            if (answer != null) {
+                assertEquals(400, answer.status(), size);
+                assertEquals(PROBLEM_TYPES + "malformed-request", JsonPath.from(answer.body()).getString("type"));
+            }
+        }
+        assertEquals(200, RawHttp.exchange(api, "GET /api/v1/skills HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").status());
+    }
+
+    /** The body reader refuses an expectation it cannot meet: 417, and the problem says 417 too (it said 400, "OK."). */
+    @Test
+    void anUnknownExpectationIs417ProblemOfTheSameStatus() throws Exception {
+        RawHttp.Answer answer = RawHttp.exchange(api, "POST /api/v1/applications HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nExpect: the-unexpected\r\nContent-Length: 2\r\n\r\n{}");
+        assertEquals(417, answer.status());
+        assertEquals(417, JsonPath.from(answer.body()).getInt("status"));
+        assertTrue(JsonPath.from(answer.body()).getString("detail").contains("Expect"), answer.body());
+    }
 }
