@@ -19,8 +19,9 @@
 #   faults       PostgreSQL stopped for 10 s under load: readiness DOWN, 503 problems, recovery without a restart
 #
 # Builds what is missing first: the H2 jar (target/quarkus-app) and, for faults, the PostgreSQL jar (target/pg).
-# BATTERY_APP and BATTERY_PG_APP choose other builds. Each part's log and files go to target/battery/<time>/<part>/;
-# the summary to target/battery/<time>/summary.md. The exit code is non-zero if a part failed.
+# BATTERY_APP and BATTERY_PG_APP choose other builds. Each part's output goes to target/battery/<time>/<part>.log,
+# its files to target/battery/<time>/<part>/, the summary to target/battery/<time>/summary.md. The exit code is
+# non-zero if a part failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,15 +71,16 @@ echo "[battery] ${form} form, parts: ${SELECTED[*]}; ${machine}; logs in ${RUN_D
 NAMES=() VERDICTS=() SECS=() LINES=()
 failed=0
 for p in "${SELECTED[@]}"; do
-  out="${RUN_DIR}/${p}"
+  # The part's output goes beside its folder, not into it: a part may clear its folder when it starts.
+  out="${RUN_DIR}/${p}" log="${RUN_DIR}/${p}.log"
   mkdir -p "${out}"
   echo "[battery] ${p} ..."
   start=${SECONDS} rc=0
-  BATTERY_OUT="${out}" "bench/battery/${p}.sh" >"${out}/part.log" 2>&1 </dev/null || rc=$?
-  line=$(grep '^battery '"${p}"': ' "${out}/part.log" | tail -1 || true)
-  [[ -n ${line} ]] || line="battery ${p}: FAILED (exit ${rc}, no result line; see ${out}/part.log)"
+  BATTERY_OUT="${out}" "bench/battery/${p}.sh" >"${log}" 2>&1 </dev/null || rc=$?
+  line=$(grep '^battery '"${p}"': ' "${log}" 2>/dev/null | tail -1 || true)
+  [[ -n ${line} ]] || line="battery ${p}: FAILED (exit ${rc}, no result line; see ${log})"
   verdict=ok
-  if ((rc != 0)) || [[ ${line} != "battery ${p}: ok"* ]]; then verdict=FAILED failed=1; tail -n 30 "${out}/part.log"; fi
+  if ((rc != 0)) || [[ ${line} != "battery ${p}: ok"* ]]; then verdict=FAILED failed=1; tail -n 30 "${log}" || true; fi
   NAMES+=("${p}") VERDICTS+=("${verdict}") SECS+=($((SECONDS - start))) LINES+=("${line#battery "${p}": }")
   echo "[battery] ${line} ($((SECONDS - start)) s)"
 done
