@@ -18,7 +18,8 @@
 #   sqlmap       sqlmap against the search parameters and the member path: 0 injectable parameters
 #   faults       PostgreSQL stopped for 10 s under load: readiness DOWN, 503 problems, recovery without a restart
 #
-# Builds what is missing first: the H2 jar (target/quarkus-app) and, for faults, the PostgreSQL jar (target/pg).
+# Builds first what is missing or older than a source: the H2 jar (target/quarkus-app) and, for faults, the
+# PostgreSQL jar (target/pg).
 # BATTERY_APP and BATTERY_PG_APP choose other builds. Each part's output goes to target/battery/<time>/<part>.log,
 # its files to target/battery/<time>/<part>/, the summary to target/battery/<time>/summary.md. The exit code is
 # non-zero if a part failed.
@@ -56,11 +57,13 @@ RUN_DIR=${BATTERY_RUN_DIR:-target/battery/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "${RUN_DIR}"
 
 needs() { local p; for p in "${SELECTED[@]}"; do listed "${p}" "$1" && return 0; done; return 1; }
-if needs conformance,hostile,soak,sqlmap && [[ ! -f ${BATTERY_APP}/quarkus-run.jar ]]; then
+# A jar is built when it is missing or older than a source, so that the battery never tests yesterday's build.
+stale() { [[ ! -f $1/quarkus-run.jar ]] || [[ -n $(find src pom.xml -newer "$1/quarkus-run.jar" -print -quit) ]]; }
+if needs conformance,hostile,soak,sqlmap && stale "${BATTERY_APP}"; then
   echo "[battery] building the H2 jar (${BATTERY_APP})"
   ./mvnw -B -ntp -q package -DskipTests
 fi
-if needs faults && [[ ! -f ${BATTERY_PG_APP}/quarkus-run.jar ]]; then
+if needs faults && stale "${BATTERY_PG_APP}"; then
   echo "[battery] building the PostgreSQL jar (${BATTERY_PG_APP})"
   ./mvnw -B -ntp -q package -DskipTests -Dpostgresql -Dquarkus.package.output-directory="${BATTERY_PG_APP#target/}"
 fi
