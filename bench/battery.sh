@@ -2,7 +2,7 @@
 # The reliability and security battery: one command runs every part under bench/battery/ and prints a table of
 # their figures (docs/reliability.md holds the table of a full run and maps the OWASP API Security Top 10 to it).
 #
-#   bench/battery.sh                     the full form (about 25 minutes on 2 cores)
+#   bench/battery.sh                     the full form (about 35 minutes on 2 cores)
 #   bench/battery.sh --short             the short form that .ci/run runs (a few minutes)
 #   bench/battery.sh --only hostile,soak parts to run (comma-separated), in the battery's order
 #   bench/battery.sh --skip contract     parts to leave out
