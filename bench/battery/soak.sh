@@ -14,8 +14,8 @@
 # 3. soak-client.mjs (node 20): SOAK_CONNECTIONS (64) connections for BATTERY_SOAK_SECONDS; 60 searches, 25 member
 #    reads (by id and slug), 15 suggestions in 100 reader requests; SOAK_WRITERS (4) of the connections are admins
 #    who create members of their own, read each back for its ETag, PATCH it with If-Match and delete every other one.
-# Passes with 0 errors (any answer but the expected 200/201/204, any socket error or timeout of 30 s) and memory
-# flat after the warm-up: the median of the last third of the samples at most SOAK_FLAT_TOLERANCE (0.10 = 10 %)
+# Passes with 0 errors (any answer but the expected 200/201/204, any socket error or timeout of 30 s) and (full form;
+# SOAK_JUDGE_MEMORY=1 in the short one) memory flat after the warm-up: the median of the last third of the samples at most SOAK_FLAT_TOLERANCE (0.10 = 10 %)
 # above the median of the second third, for the RSS and for the heap after GC (jvm_gc_live_data_size_bytes; the old
 # generation's use when no full GC measured it).
 # Output in BATTERY_OUT (target/battery/soak): soak.tsv (a row every SOAK_SAMPLE_SECONDS: full 15, short 5),
@@ -28,8 +28,12 @@ OUT=${BATTERY_OUT:-target/battery/soak}
 APP=${BATTERY_APP:-target/quarkus-app}
 if [[ $SHORT == 1 ]]; then
     SECONDS_LOAD=${BATTERY_SOAK_SECONDS:-45} MEMBERS=${SOAK_MEMBERS:-1000} SAMPLE=${SOAK_SAMPLE_SECONDS:-5}
+    # 45 s do not get past the warm-up (the heap after GC still grows with the caches' first entries: 41 -> 50 MB in
+    # one CI run), so the short form reports the memory and judges only the errors.
+    JUDGE_MEMORY=${SOAK_JUDGE_MEMORY:-0}
 else
     SECONDS_LOAD=${BATTERY_SOAK_SECONDS:-300} MEMBERS=${SOAK_MEMBERS:-3000} SAMPLE=${SOAK_SAMPLE_SECONDS:-15}
+    JUDGE_MEMORY=${SOAK_JUDGE_MEMORY:-1}
 fi
 CONNECTIONS=${SOAK_CONNECTIONS:-64}
 WRITERS=${SOAK_WRITERS:-4}
@@ -133,7 +137,8 @@ console.log(`${s.requests} requests in ${s.seconds} s at ${s.connections} connec
   + ` p50/p99 ms overall ${s.p50}/${s.p99}, ${kinds}; ${s.members} members read;`
   + ` memory, median of the second third -> last third (MB, tolerance +${s.tolerance * 100}%): ${flat}`);
 ' "$OUT/summary.json")
-OK=$(node -e 'const s = require(process.argv[1]); console.log(s.errors === 0 && Object.values(s.flat).every((f) => f.flat) ? 1 : 0)' "$OUT/summary.json")
+OK=$(node -e 'const s = require(process.argv[1]); console.log(s.errors === 0 && (process.argv[2] !== "1" || Object.values(s.flat).every((f) => f.flat)) ? 1 : 0)' "$OUT/summary.json" "$JUDGE_MEMORY")
+[[ $JUDGE_MEMORY == 1 ]] || FIGURES="$FIGURES (memory reported, not judged: short form)"
 if [[ $OK == 1 && $UNHANDLED == 0 ]]; then
     result ok "$FIGURES ($((SECONDS - STARTED_AT)) s in all)"
 else
