@@ -197,9 +197,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     private void failure(RoutingContext context) {
         if (!context.response().ended() && DatabaseUnavailable.isCause(context.failure())) {
             LOG.warnf("The database is not reachable (%s): answered 503", DatabaseUnavailable.describe(context.failure()));
-            ProblemException unavailable = DatabaseUnavailable.problem();
-            context.response().putHeader("Retry-After", Long.toString(unavailable.retryAfterSeconds()));
-            RouteAnswers.problem(context, json, unavailable);
+            RouteAnswers.problem(context, json, DatabaseUnavailable.problem());
             return;
         }
         int status = context.statusCode();

@@ -29,8 +29,11 @@ public final class RouteAnswers {
         context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type).end(text);
     }
 
-    /** Ends the response with the problem, at its status. */
+    /** Ends the response with the problem, at its status, with its Retry-After if it has one (as the resources'). */
     public static void problem(RoutingContext context, ObjectMapper json, ProblemException problem) {
+        if (problem.retryAfterSeconds() > 0) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfterSeconds()));
+        }
         Problem body = problem.toProblem();
         json(context, json, body.status(), ProblemMappers.PROBLEM_JSON, body);
     }
