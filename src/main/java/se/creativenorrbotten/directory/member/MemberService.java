@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,7 @@ import se.creativenorrbotten.directory.common.json.Coded;
 import se.creativenorrbotten.directory.common.json.JsonBodies;
 import se.creativenorrbotten.directory.common.json.MergePatch;
 import se.creativenorrbotten.directory.common.paging.PageRequest;
+import se.creativenorrbotten.directory.common.persistence.DatabaseUnavailable;
 import se.creativenorrbotten.directory.common.persistence.TimeOrderedIds;
 import se.creativenorrbotten.directory.common.problem.FieldError;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
@@ -148,14 +150,29 @@ public class MemberService {
      * ({@link #freeSlug}). So any number of racing creates of one name all succeed in a few rounds.
      */
     private MemberView create(MemberInput input, MemberStatus status, String actor, ConsentSource source) {
+        return racingForSlugs(attempt -> view(createOnce(input, status, null, null, actor, source, attempt, null)));
+    }
+
+    /**
+     * Runs {@code work} in a new transaction, and again in another while it loses a race for a slug (its attempt
+     * number tells {@link #freeSlug} how widely to look), up to {@value #MAX_CREATE_ATTEMPTS} attempts: for the
+     * creates of the API and of an import's rows written one by one. A write that waited too long for a slug another
+     * transaction holds ({@link DatabaseUnavailable#isBusy}: on H2 a bulk import holds the numbered slugs of a name
+     * until its chunk commits, and they cannot be seen before) takes a random suffix next. Anything else it throws is
+     * thrown.
+     */
+    public <T> T racingForSlugs(IntFunction<T> work) {
         for (int attempt = 1;; attempt++) {
             int thisAttempt = attempt;
             try {
-                return QuarkusTransaction.requiringNew().call(() -> view(createOnce(input, status, null, null, actor, source,
-                        thisAttempt, null)));
+                return QuarkusTransaction.requiringNew().call(() -> work.apply(thisAttempt));
             } catch (RuntimeException e) {
-                if (attempt >= MAX_CREATE_ATTEMPTS || !slugTaken(e)) {
+                boolean held = DatabaseUnavailable.isBusy(e);
+                if (attempt >= MAX_CREATE_ATTEMPTS || !(held || slugTaken(e))) {
                     throw e;
+                }
+                if (held) {
+                    attempt = Math.max(attempt, NUMBERED_SLUG_ATTEMPTS);
                 }
             }
         }
@@ -180,7 +197,7 @@ public class MemberService {
         String why = reason(statusReason, status, "statusReason");
         refuseLookAlike(input.name(), null, source == ConsentSource.APPLICATION, chunk);
         Instant now = now();
-        String slug = isSlug(wantedSlug) && !slugTaken(wantedSlug, chunk) ? wantedSlug
+        String slug = attempt <= NUMBERED_SLUG_ATTEMPTS && isSlug(wantedSlug) && !slugTaken(wantedSlug, chunk) ? wantedSlug
                 : freeSlug(input.name(), attempt, chunk);
         // In creation order: the member's table, and its lists', history's and consents' indexes, grow at their end.
         // The order tells when each was created, which its createdAt tells anyone already.
@@ -245,13 +262,14 @@ public class MemberService {
      * {@code status} and {@code statusReason}, under the row's slug when it is free (an exported directory imported
      * again keeps its addresses). A bad row throws a {@link ProblemException} before anything is written, so the caller's
      * transaction stays usable for the next row. In a {@code chunk} of rows ({@link #importChunk}, else null) the row's
-     * writes wait for the caller's flush.
+     * writes wait for the caller's flush. A row written on its own is retried through {@link #racingForSlugs} when a
+     * racing write takes its slug, {@code attempt} telling which try this is (1 in a chunk).
      */
     public Imported importRow(MemberInput input, Set<String> carried, String slug, MemberStatus status,
-            String statusReason, String actor, boolean upsert, ImportChunk chunk) {
+            String statusReason, String actor, boolean upsert, ImportChunk chunk, int attempt) {
         Member match = upsert ? match(input, slug) : null;
         if (match == null) {
-            createOnce(input, status, statusReason, slug, actor, ConsentSource.IMPORT, 1, chunk);
+            createOnce(input, status, statusReason, slug, actor, ConsentSource.IMPORT, attempt, chunk);
             return Imported.CREATED;
         }
         JsonNode row = json.valueToTree(input);

@@ -44,6 +44,7 @@ import jakarta.enterprise.inject.Instance;
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.concurrent.Background;
 import se.creativenorrbotten.directory.common.persistence.DatabaseKind;
+import se.creativenorrbotten.directory.common.persistence.DatabaseUnavailable;
 import se.creativenorrbotten.directory.common.problem.FieldError;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
@@ -244,7 +245,7 @@ public class ImportService {
             long size = 0;
             byte[] buffer = new byte[64 * 1024];
             try (OutputStream out = Files.newOutputStream(file)) {
-                for (int n = body.read(buffer); n != -1; n = body.read(buffer)) {
+                for (int n = read(body, buffer); n != -1; n = read(body, buffer)) {
                     size += n;
                     if (size > maxBodySize) {
                         throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The import is larger than the "
@@ -263,6 +264,20 @@ public class ImportService {
         } catch (RuntimeException e) {
             delete(file);
             throw e;
+        }
+    }
+
+    /**
+     * Reads the next part of the request's body. When that fails, the client stopped sending (it closed the
+     * connection, or its chunks were malformed): the client's mistake, answered 400 (if it still listens) and not
+     * logged as an error of ours; a failure to write the copy stays one of ours.
+     */
+    private static int read(InputStream body, byte[] buffer) {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The import's body ended before it was complete"
+                    + " (the connection was closed or the body was malformed); send the file again.");
         }
     }
 
@@ -408,7 +423,7 @@ public class ImportService {
                         continue;
                     }
                     try {
-                        written = count(written, write(row, options, actor, known));
+                        written = count(written, write(row, options, actor, known, 1));
                     } catch (ProblemException problem) {
                         bad.put(row, ImportRow.problemsOf(problem));
                         written = written.plusFailed();
@@ -449,11 +464,14 @@ public class ImportService {
         return counts;
     }
 
-    /** One row in its own transaction (rolled back in a dry run): counted, or reported with its problems. */
+    /**
+     * One row in its own transaction (rolled back in a dry run), taking another slug when a racing write took its
+     * own, as the API's create does: counted, or reported with its problems.
+     */
     private ImportCounts alone(UUID id, ImportRow row, ImportOptions options, String actor, ImportCounts counts) {
         try {
-            Imported done = QuarkusTransaction.requiringNew().call(() -> {
-                Imported written = write(row, options, actor, null);
+            Imported done = members.racingForSlugs(attempt -> {
+                Imported written = write(row, options, actor, null, attempt);
                 if (options.dryRun()) {
                     throw new RolledBack(written);
                 }
@@ -483,7 +501,7 @@ public class ImportService {
                         List<FieldError> problems = row.problems();
                         if (row.readable()) {
                             try {
-                                counts = count(counts, write(row, options, actor, null));
+                                counts = count(counts, write(row, options, actor, null, 1));
                             } catch (ProblemException problem) {
                                 problems = ImportRow.problemsOf(problem);
                             }
@@ -523,21 +541,27 @@ public class ImportService {
         return new Outcome(result, null);
     }
 
-    /** Writes a row: in a chunk of rows written together ({@code known}), or on its own (null). */
-    private Imported write(ImportRow row, ImportOptions options, String actor, ImportChunk known) {
+    /** Writes a row: in a chunk of rows written together ({@code known}), or on its own (null), at its attempt. */
+    private Imported write(ImportRow row, ImportOptions options, String actor, ImportChunk known, int attempt) {
         WrittenStatus written = row.status();
         return members.importRow(row.input(), row.carried(), row.slug(), options.status().of(written.status()),
                 options.status() == ImportStatus.KEEP ? written.reason() : null, actor, options.mode() == ImportMode.UPSERT,
-                known);
+                known, attempt);
     }
 
     private static ImportCounts count(ImportCounts counts, Imported done) {
         return done == Imported.CREATED ? counts.plusCreated() : counts.plusUpdated();
     }
 
-    /** A row's problems from its write's failure: a problem's own words, anything else logged with a reference. */
+    /**
+     * A row's problems from its write's failure: a problem's own words, the database out of reach or busy in the words
+     * of its 503 ({@link DatabaseUnavailable}), anything else logged with a reference.
+     */
     private static List<FieldError> problemsOf(RuntimeException e, ImportRow row) {
         ProblemException problem = find(e, ProblemException.class);
+        if (problem == null) {
+            problem = DatabaseUnavailable.answer(e);
+        }
         if (problem != null) {
             return ImportRow.problemsOf(problem);
         }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import se.creativenorrbotten.directory.Simultaneously;
 import se.creativenorrbotten.directory.TestApi;
 import se.creativenorrbotten.directory.TestDatabase;
 import se.creativenorrbotten.directory.member.TestMembers.Created;
+import se.creativenorrbotten.directory.member.dto.MemberInput;
 
 /**
  * The battery's races on one member: {@value #RACERS} writes with the same If-Match at once make exactly one change
@@ -42,6 +44,12 @@ class MemberWriteRaceTest {
 
     @Inject
     TestDatabase database;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper objects;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PUT", "PATCH"})
@@ -118,6 +126,52 @@ class MemberWriteRaceTest {
         assertEquals(RACERS, database.count("select count(*) from member where name = ?", "Testmedlem " + marker));
         System.out.println("concurrency: " + RACERS + " creates of one name -> " + RACERS + " x 201, " + slugs.size()
                 + " slugs, " + millis + " ms");
+    }
+
+    /**
+     * A create whose slug another transaction holds, written and not yet committed (as an import's chunk holds the
+     * slugs of its rows): on PostgreSQL the insert waits for it, then takes the next slug; on H2 it waits for H2's lock
+     * timeout, then takes a random suffix at once. It was answered 500 after H2's lock timeout.
+     */
+    @Test
+    void aCreateWhoseSlugAnUncommittedWriteHoldsGetsAnotherSlug() throws Exception {
+        String marker = unique();
+        Map<String, Object> body = TestMembers.freelancer(marker);
+        MemberInput input = objects.convertValue(body, MemberInput.class);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> holder = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                members.importRow(input, Set.of(), null, MemberStatus.PUBLISHED, null, "admin", false, null, 1);
+                held.countDown();
+                await(release);
+            }));
+            assertTrue(held.await(30, java.util.concurrent.TimeUnit.SECONDS), "the holder wrote its member");
+            java.util.concurrent.Future<Response> create = pool.submit(() -> asAdmin(body).post(TestMembers.MEMBERS));
+            try {
+                create.get(20, java.util.concurrent.TimeUnit.SECONDS); // H2: answered while the slug is held
+            } catch (java.util.concurrent.TimeoutException waiting) {
+                // PostgreSQL: waits for the holder
+            }
+            release.countDown();
+            holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Response created = create.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(201, created.statusCode(), created::asString);
+            assertTrue(created.jsonPath().getString("slug").startsWith("testmedlem-" + marker + "-"), created::asString);
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
+        assertEquals(2, database.count("select count(distinct slug) from member where name = ?", "Testmedlem " + marker));
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long historyOf(String id) {

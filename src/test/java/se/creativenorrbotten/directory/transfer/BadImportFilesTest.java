@@ -15,6 +15,8 @@ import java.net.URL;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -23,9 +25,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import se.creativenorrbotten.directory.TestApi;
+import se.creativenorrbotten.directory.TestDatabase;
+import se.creativenorrbotten.directory.TestLogs;
 import se.creativenorrbotten.directory.common.http.RawHttp;
 import se.creativenorrbotten.directory.member.TestMembers;
 
@@ -43,6 +48,9 @@ class BadImportFilesTest {
 
     @TestHTTPResource
     URL api;
+
+    @Inject
+    TestDatabase database;
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -110,6 +118,35 @@ class BadImportFilesTest {
 
     private static String basic() {
         return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A client that leaves in the middle of its upload made the mistake: no job, and no error logged as ours (the
+     * service logged it at ERROR and answered 500, found by the battery's hostile part).
+     */
+    @Test
+    void anUploadItsClientAbandonsIsNoErrorOfOursAndMakesNoJob() throws Exception {
+        long jobs = database.count("select count(*) from import_job");
+        TestLogs logs = new TestLogs().start();
+        try {
+            RawHttp.abandon(api, "POST " + IMPORTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic()
+                    + "\r\nContent-Type: " + CSV + "\r\nContent-Length: 100000\r\n\r\n" + HEADER
+                    + "Övergiven;freelancer;2580;ux-design;", 1000);
+            // The service learns of the close at once; the next requests on new connections come after it.
+            for (int i = 0; i < 20 && errors(logs).isEmpty(); i++) {
+                asAdmin().get(IMPORTS + "/template.csv").then().statusCode(200);
+                Thread.sleep(100);
+            }
+        } finally {
+            logs.stop();
+        }
+        assertEquals(List.of(), errors(logs));
+        assertEquals(jobs, database.count("select count(*) from import_job"));
+    }
+
+    private static List<String> errors(TestLogs logs) {
+        return logs.records().stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(r -> r.getLoggerName() + ": " + r.getMessage()).toList();
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import se.creativenorrbotten.directory.TestLogs;
 import se.creativenorrbotten.directory.common.http.RawHttp;
 import se.creativenorrbotten.directory.member.TestMembers;
 
@@ -39,6 +40,9 @@ class ImportJobTest {
 
     @Inject
     ImportService imports;
+
+    @Inject
+    se.creativenorrbotten.directory.TestDatabase database;
 
     private static String lines(Object... rows) {
         return java.util.Arrays.stream(rows).map(row -> row instanceof String text ? text : json(row))
@@ -174,6 +178,64 @@ class ImportJobTest {
         assertTrue(job.getString("problems[0].problem").contains("'" + stored.slug() + "'"), job.prettify());
         assertTrue(job.getString("problems[1].problem").contains("'" + first + "'"), job.prettify());
         assertEquals(List.of("egen-" + marker), slugsOf("Egen " + marker));
+    }
+
+    /**
+     * Rows written while the API creates members of their name race those creates for the same slugs: a row that
+     * loses takes the next free one, as the API's create does. It failed with "could not be stored; try again" and an
+     * ERROR in the log (found by the battery's hostile part). Every row and every create is stored under a slug of
+     * its own, and nothing is logged as an error.
+     */
+    @Test
+    void rowsRacingCreatesOfTheirNameAllTakeSlugsOfTheirOwn() throws Exception {
+        String name = "Kappl\u00f6pning " + unique();
+        int rows = 300;
+        int creators = 4;
+        Object[] lines = new Object[rows];
+        java.util.Arrays.setAll(lines, i -> named(name));
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch racing = new java.util.concurrent.CountDownLatch(creators);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(creators);
+        List<java.util.concurrent.Future<List<Integer>>> creates = new java.util.ArrayList<>();
+        TestLogs logs = new TestLogs().start();
+        Response job;
+        try {
+            for (int c = 0; c < creators; c++) {
+                creates.add(pool.submit(() -> {
+                    List<Integer> statuses = new java.util.ArrayList<>();
+                    while (!done.get() && statuses.size() < 200) {
+                        statuses.add(asAdmin(named(name)).post(TestMembers.MEMBERS).statusCode());
+                        racing.countDown();
+                    }
+                    return statuses;
+                }));
+            }
+            racing.await();
+            Response started = post("", lines(lines));
+            started.then().statusCode(202);
+            imports.awaitQueued(Duration.ofSeconds(120));
+            done.set(true);
+            job = asAdmin().get(started.header("Location"));
+        } finally {
+            done.set(true);
+            pool.shutdown();
+            logs.stop();
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var create : creates) {
+            statuses.addAll(create.get());
+        }
+        job.then().statusCode(200).body("status", equalTo("done"));
+        assertEquals(List.of(rows, 0), List.of(job.jsonPath().getInt("created"), job.jsonPath().getInt("failed")),
+                job.asString());
+        assertTrue(statuses.stream().allMatch(status -> status == 201), statuses::toString);
+        long stored = database.count("select count(*) from member where name = ?", name);
+        assertEquals(rows + statuses.size(), stored);
+        assertEquals(stored, database.count("select count(distinct slug) from member where name = ?", name));
+        assertEquals(List.of(), logs.records().stream().filter(r -> r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+        System.out.println("import race: " + rows + " rows and " + statuses.size() + " creates of one name -> "
+                + stored + " members, as many slugs");
     }
 
     /** A row asking for a slug no member may have (reserved, an id's form, too long, not folded) gets its name's. */

@@ -191,13 +191,13 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
 
     /**
      * A failure with a 4xx status is the client's mistake (a bad path escape, no Host header, an oversized chunked
-     * body): a problem, logged at DEBUG only. The database out of reach: 503. Anything else goes on to Quarkus's
+     * body): a problem, logged at DEBUG only. The database out of reach or busy: 503. Anything else goes on to Quarkus's
      * handler, which logs it.
      */
     private void failure(RoutingContext context) {
-        if (!context.response().ended() && DatabaseUnavailable.isCause(context.failure())) {
-            LOG.warnf("The database is not reachable (%s): answered 503", DatabaseUnavailable.describe(context.failure()));
-            RouteAnswers.problem(context, json, DatabaseUnavailable.problem());
+        ProblemException unavailable = context.response().ended() ? null : DatabaseUnavailable.answer(context.failure());
+        if (unavailable != null) {
+            RouteAnswers.problem(context, json, unavailable);
             return;
         }
         int status = context.statusCode();

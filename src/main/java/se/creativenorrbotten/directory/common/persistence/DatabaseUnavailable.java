@@ -3,21 +3,38 @@ package se.creativenorrbotten.directory.common.persistence;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.jboss.logging.Logger;
 
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
 
 /**
- * Whether a failure is the database being out of reach (stopped, restarting, the network to it down) rather than a
- * defect: a connection that could not be opened or was cut (SQLState class 08), the server shutting down or starting
- * up (57P01, 57P02, 57P03), or the driver's connection exceptions, anywhere in the cause chain (Hibernate, Narayana and
- * Bucket4j wrap them). Such a request is answered 503 with {@code Retry-After}, not 500: the caller can retry, and
- * readiness ({@code /q/health/ready}) says the same to the load balancer.
+ * Whether a failure is the database unavailable for a moment rather than a defect, anywhere in the cause chain
+ * (Hibernate, Narayana and Bucket4j wrap the driver's exceptions). Such a request is answered 503 with
+ * {@code Retry-After}, not 500: the caller can retry. Two kinds:
+ * <ul>
+ * <li><b>out of reach</b> (stopped, restarting, the network to it down): a connection that could not be opened or was
+ * cut (SQLState class 08), the server shutting down or starting up (57P01, 57P02, 57P03), the driver's connection
+ * exceptions. Readiness ({@code /q/health/ready}) says the same to the load balancer.</li>
+ * <li><b>busy</b>: the write waited too long for a row another transaction holds (H2's lock timeout, HYT00; PostgreSQL's
+ * lock_not_available, 55P03), or lost a deadlock or a serialization check (40001, 40P01): a bulk import holding the
+ * slugs of a name for its chunk, say. Retried a second later it goes through.</li>
+ * </ul>
  */
 public final class DatabaseUnavailable {
 
-    /** Seconds a caller is asked to wait: about what a database restart or fail-over takes. */
+    /** Seconds a caller is asked to wait when the database is out of reach: about what a restart or fail-over takes. */
     public static final long RETRY_AFTER_SECONDS = 5;
+
+    /** Seconds a caller is asked to wait when the database was busy: about what a chunk of an import holds its rows. */
+    public static final long BUSY_RETRY_AFTER_SECONDS = 1;
+
+    private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
+
+    private static final Set<String> BUSY_STATES = Set.of("HYT00", "55P03", "40001", "40P01");
 
     private DatabaseUnavailable() {
     }
@@ -27,14 +44,21 @@ public final class DatabaseUnavailable {
         return connectionFailure(failure) != null;
     }
 
-    /** The SQL exception in the chain that says so, or null. */
+    /** Whether the failure, or one of its causes, says the database was busy: a lock waited for too long, a deadlock. */
+    public static boolean isBusy(Throwable failure) {
+        return find(failure, sql -> BUSY_STATES.contains(sql.getSQLState())) != null;
+    }
+
+    /** The SQL exception in the chain that says the database is out of reach, or null. */
     public static SQLException connectionFailure(Throwable failure) {
+        return find(failure, sql -> sql instanceof SQLTransientConnectionException
+                || sql instanceof SQLNonTransientConnectionException || unreachable(sql.getSQLState()));
+    }
+
+    private static SQLException find(Throwable failure, Predicate<SQLException> test) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
-                return (SQLException) cause;
-            }
-            if (cause instanceof SQLException sql && unreachable(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && test.test(sql)) {
                 return sql;
             }
         }
@@ -49,12 +73,37 @@ public final class DatabaseUnavailable {
     /** One line for the log: the state and the driver's message (for operators, never for the caller). */
     public static String describe(Throwable failure) {
         SQLException sql = connectionFailure(failure);
+        if (sql == null) {
+            sql = find(failure, busy -> BUSY_STATES.contains(busy.getSQLState()));
+        }
         return sql == null ? String.valueOf(failure) : "SQLState " + sql.getSQLState() + ": " + sql.getMessage();
     }
 
-    /** The answer: 503 {@code unavailable} with {@code Retry-After}. */
+    /** The answer to a database out of reach: 503 {@code unavailable} with {@code Retry-After}. */
     public static ProblemException problem() {
         return ProblemException.unavailable("The database is not reachable at the moment; try again in "
                 + RETRY_AFTER_SECONDS + " seconds.", RETRY_AFTER_SECONDS);
+    }
+
+    /** The answer to a database too busy for this write: 503 {@code unavailable} with a short {@code Retry-After}. */
+    public static ProblemException busy() {
+        return ProblemException.unavailable("The directory was busy with another write to the same data; try again in "
+                + BUSY_RETRY_AFTER_SECONDS + " second.", BUSY_RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * The 503 problem for a failure of either kind, logged in one line at WARN (it is no defect); null when the
+     * failure is something else, which the caller treats as a defect.
+     */
+    public static ProblemException answer(Throwable failure) {
+        if (isCause(failure)) {
+            LOG.warnf("The database is not reachable (%s): answered 503", describe(failure));
+            return problem();
+        }
+        if (isBusy(failure)) {
+            LOG.warnf("The database was busy (%s): answered 503", describe(failure));
+            return busy();
+        }
+        return null;
     }
 }

@@ -142,14 +142,14 @@ public class ProblemMappers {
 
     /**
      * A 500: logged with its reference, the request's id ({@link RequestIds}), which the problem quotes. A failure
-     * that is the database being out of reach is no defect: 503 with Retry-After ({@link DatabaseUnavailable}),
+     * that is the database out of reach or busy is no defect: 503 with Retry-After ({@link DatabaseUnavailable}),
      * logged in one line.
      */
     @ServerExceptionMapper
     public Response internal(Throwable e) {
-        if (DatabaseUnavailable.isCause(e)) {
-            LOG.warnf("The database is not reachable (%s): answered 503", DatabaseUnavailable.describe(e));
-            return problem(DatabaseUnavailable.problem());
+        ProblemException unavailable = DatabaseUnavailable.answer(e);
+        if (unavailable != null) {
+            return problem(unavailable);
         }
         String current = RequestIds.current();
         String reference = current != null ? current : UUID.randomUUID().toString();

@@ -42,6 +42,18 @@ public final class RawHttp {
         return exchange(base, request.getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * Sends the start of a request on a new connection, waits {@code holdMillis} (the service starts on it), and closes
+     * the connection without reading: a client that gave up.
+     */
+    public static void abandon(URL base, String requestStart, long holdMillis) throws IOException, InterruptedException {
+        try (Socket socket = connect(base)) {
+            socket.getOutputStream().write(requestStart.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            Thread.sleep(holdMillis);
+        }
+    }
+
     static Answer read(InputStream in) throws IOException {
         String statusLine = line(in);
         if (statusLine == null) {

@@ -44,11 +44,29 @@ class DatabaseUnavailableTest {
         assertEquals(DatabaseUnavailable.RETRY_AFTER_SECONDS, problem.retryAfterSeconds());
     }
 
+    /** A lock waited for too long (H2, PostgreSQL with lock_timeout), a deadlock or a serialization failure. */
+    @Test
+    void lockTimeoutsAndDeadlocksAreTheDatabaseBusyFor503WithAShortRetryAfter() {
+        for (String state : new String[] { "HYT00", "55P03", "40001", "40P01" }) {
+            Throwable chain = new PersistenceException(new GenericJDBCException("wrapped", new SQLException("x", state)));
+            assertTrue(DatabaseUnavailable.isBusy(chain), state);
+            assertFalse(DatabaseUnavailable.isCause(chain), state);
+            var answer = DatabaseUnavailable.answer(chain);
+            assertEquals(503, answer.toProblem().status());
+            assertEquals(DatabaseUnavailable.BUSY_RETRY_AFTER_SECONDS, answer.retryAfterSeconds());
+        }
+        assertFalse(DatabaseUnavailable.isBusy(new SQLException("duplicate key", "23505")));
+        assertEquals(null, DatabaseUnavailable.answer(new SQLException("duplicate key", "23505")));
+        assertEquals(DatabaseUnavailable.RETRY_AFTER_SECONDS,
+                DatabaseUnavailable.answer(new RuntimeException(new SQLException("x", "08006"))).retryAfterSeconds());
+    }
+
     @Test
     void aCauseChainThatLoopsEnds() {
         RuntimeException a = new RuntimeException("a");
         RuntimeException b = new RuntimeException("b", a);
         a.initCause(b);
         assertFalse(DatabaseUnavailable.isCause(a));
+        assertFalse(DatabaseUnavailable.isBusy(a));
     }
 }
