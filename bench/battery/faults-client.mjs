@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { letters } from './names.mjs';
 
 const [mode, out] = process.argv.slice(2);
 if (!['load', 'verify'].includes(mode) || !out) {
@@ -54,12 +55,6 @@ function send(url, method, pathAndQuery, { body, headers = {}, useAgent = agent 
 }
 
 /** Letters only, so that each name is a word of its own (and its own slug). */
-function letters(n) {
-  let s = '';
-  do { s = String.fromCharCode(97 + (n % 26)) + s; n = Math.floor(n / 26); } while (n > 0);
-  return s;
-}
-
 /** What in an error body would give the service's insides away. */
 const LEAK = /\bat [a-z][\w$]*(\.[\w$]+)+\(|Exception\b|org\.(hibernate|postgresql|jboss)|io\.agroal|\bSQL(State)?\b|java\./;
 

@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { letters } from './names.mjs';
 
 const out = process.argv[2];
 const env = process.env;
@@ -46,12 +47,6 @@ function send(url, method, pathAndQuery, { body, headers = {}, useAgent = agent,
     req.on('error', (e) => resolve({ status: 0, error: e.code || e.message, ms: ms() }));
     req.end(data || undefined);
   });
-}
-
-function letters(n) {
-  let s = '';
-  do { s = String.fromCharCode(97 + (n % 26)) + s; n = Math.floor(n / 26); } while (n > 0);
-  return s;
 }
 
 const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
