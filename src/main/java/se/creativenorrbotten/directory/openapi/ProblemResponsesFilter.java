@@ -67,8 +67,9 @@ public class ProblemResponsesFilter implements OASFilter {
         add("TooManyRequests", "429", ProblemType.TOO_MANY_REQUESTS, "Too many requests from this client (or for this"
                 + " account, or with this partner key); wait the seconds in Retry-After.", "Too many applications from your address; try again in 3600 seconds.");
         add("Unavailable", "503", ProblemType.UNAVAILABLE, "The service cannot answer now: it is starting up (the search"
-                + " index is not ready yet), every search turn has been taken for 10 seconds, or its database is not"
-                + " reachable (with Retry-After); retry shortly.", "Search is starting up; try again in a few seconds.");
+                + " index is not ready yet), every search turn has been taken for 10 seconds, its database is not"
+                + " reachable, or the write waited too long for data another write holds (the last two with"
+                + " Retry-After); retry shortly.", "Search is starting up; try again in a few seconds.");
         add("InternalError", "500", ProblemType.INTERNAL, "An unexpected error; the detail carries a reference for the logs.",
                 "An unexpected error occurred. Quote reference 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0 when you report it.");
     }
@@ -179,7 +180,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (response.type() == ProblemType.UNAVAILABLE) {
             api.addHeader("Retry-After", OASFactory.createHeader()
-                    .description("Seconds to wait before trying again (sent when the database is not reachable).")
+                    .description("Seconds to wait before trying again (sent when the database is not reachable or was busy).")
                     .schema(string(10)));
         }
         return api;
