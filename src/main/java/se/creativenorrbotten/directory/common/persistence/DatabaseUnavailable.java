@@ -46,7 +46,7 @@ public final class DatabaseUnavailable {
 
     /** Whether the failure, or one of its causes, says the database was busy: a lock waited for too long, a deadlock. */
     public static boolean isBusy(Throwable failure) {
-        return find(failure, sql -> BUSY_STATES.contains(sql.getSQLState())) != null;
+        return find(failure, DatabaseUnavailable::busy) != null;
     }
 
     /** The SQL exception in the chain that says the database is out of reach, or null. */
@@ -65,6 +65,11 @@ public final class DatabaseUnavailable {
         return null;
     }
 
+    /** A lock waited for too long, a deadlock, a serialization failure; a driver may give no state at all. */
+    private static boolean busy(SQLException sql) {
+        return sql.getSQLState() != null && BUSY_STATES.contains(sql.getSQLState());
+    }
+
     static boolean unreachable(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
                 || sqlState.equals("57P03"));
@@ -74,7 +79,7 @@ public final class DatabaseUnavailable {
     public static String describe(Throwable failure) {
         SQLException sql = connectionFailure(failure);
         if (sql == null) {
-            sql = find(failure, busy -> BUSY_STATES.contains(busy.getSQLState()));
+            sql = find(failure, DatabaseUnavailable::busy);
         }
         return sql == null ? String.valueOf(failure) : "SQLState " + sql.getSQLState() + ": " + sql.getMessage();
     }

@@ -56,6 +56,9 @@ class DatabaseUnavailableTest {
             assertEquals(DatabaseUnavailable.BUSY_RETRY_AFTER_SECONDS, answer.retryAfterSeconds());
         }
         assertFalse(DatabaseUnavailable.isBusy(new SQLException("duplicate key", "23505")));
+        // A driver's exception without a state is neither (it once threw NullPointerException from the 500 path).
+        assertFalse(DatabaseUnavailable.isBusy(new SQLException("no state")));
+        assertEquals(null, DatabaseUnavailable.answer(new RuntimeException(new SQLException("no state"))));
         assertEquals(null, DatabaseUnavailable.answer(new SQLException("duplicate key", "23505")));
         assertEquals(DatabaseUnavailable.RETRY_AFTER_SECONDS,
                 DatabaseUnavailable.answer(new RuntimeException(new SQLException("x", "08006"))).retryAfterSeconds());
