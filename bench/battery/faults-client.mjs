@@ -54,7 +54,6 @@ function send(url, method, pathAndQuery, { body, headers = {}, useAgent = agent 
   });
 }
 
-/** Letters only, so that each name is a word of its own (and its own slug). */
 /** What in an error body would give the service's insides away. */
 const LEAK = /\bat [a-z][\w$]*(\.[\w$]+)+\(|Exception\b|org\.(hibernate|postgresql|jboss)|io\.agroal|\bSQL(State)?\b|java\./;
 

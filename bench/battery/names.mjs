@@ -4,7 +4,10 @@
 // (Names.skeleton; l, I, 1 and |, and 0 and O, are alike too, and none of them is used twice here).
 const ALPHABET = 'abcdefghijklnopqrstuvwxyz';
 
-/** A number written in letters: 0 → a, 1 → b, … distinct numbers give names that do not look alike. */
+/**
+ * A number written in letters (0 → a, 1 → b, …): letters only, so that each name is a word of its own (and its own
+ * slug), and distinct numbers give names that do not look alike.
+ */
 export function letters(n) {
   let s = '';
   do { s = ALPHABET[n % ALPHABET.length] + s; n = Math.floor(n / ALPHABET.length); } while (n > 0);

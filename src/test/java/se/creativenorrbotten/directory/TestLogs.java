@@ -30,6 +30,12 @@ public final class TestLogs extends Handler {
         return List.copyOf(records);
     }
 
+    /** The records at ERROR (SEVERE) or above, as "logger: message": what a test requires to be none. */
+    public List<String> errors() {
+        return records.stream().filter(r -> r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(r -> r.getLoggerName() + ": " + r.getMessage()).toList();
+    }
+
     @Override
     public void publish(LogRecord record) {
         if (record instanceof ExtLogRecord ext) {

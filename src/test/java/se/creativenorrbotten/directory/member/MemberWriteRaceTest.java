@@ -15,6 +15,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -138,25 +144,25 @@ class MemberWriteRaceTest {
         String marker = unique();
         Map<String, Object> body = TestMembers.freelancer(marker);
         MemberInput input = objects.convertValue(body, MemberInput.class);
-        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            java.util.concurrent.Future<?> holder = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+            Future<?> holder = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
                 members.importRow(input, Set.of(), null, MemberStatus.PUBLISHED, null, "admin", false, null, 1);
                 held.countDown();
                 await(release);
             }));
-            assertTrue(held.await(30, java.util.concurrent.TimeUnit.SECONDS), "the holder wrote its member");
-            java.util.concurrent.Future<Response> create = pool.submit(() -> asAdmin(body).post(TestMembers.MEMBERS));
+            assertTrue(held.await(30, TimeUnit.SECONDS), "the holder wrote its member");
+            Future<Response> create = pool.submit(() -> asAdmin(body).post(TestMembers.MEMBERS));
             try {
-                create.get(20, java.util.concurrent.TimeUnit.SECONDS); // H2: answered while the slug is held
-            } catch (java.util.concurrent.TimeoutException waiting) {
+                create.get(20, TimeUnit.SECONDS); // H2: answered while the slug is held
+            } catch (TimeoutException waiting) {
                 // PostgreSQL: waits for the holder
             }
             release.countDown();
-            holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            Response created = create.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            holder.get(30, TimeUnit.SECONDS);
+            Response created = create.get(30, TimeUnit.SECONDS);
             assertEquals(201, created.statusCode(), created::asString);
             assertTrue(created.jsonPath().getString("slug").startsWith("testmedlem-" + marker + "-"), created::asString);
         } finally {
@@ -166,9 +172,9 @@ class MemberWriteRaceTest {
         assertEquals(2, database.count("select count(distinct slug) from member where name = ?", "Testmedlem " + marker));
     }
 
-    private static void await(java.util.concurrent.CountDownLatch latch) {
+    private static void await(CountDownLatch latch) {
         try {
-            latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            latch.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

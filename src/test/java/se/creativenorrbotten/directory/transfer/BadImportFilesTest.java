@@ -16,7 +16,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -133,20 +132,15 @@ class BadImportFilesTest {
                     + "\r\nContent-Type: " + CSV + "\r\nContent-Length: 100000\r\n\r\n" + HEADER
                     + "Övergiven;freelancer;2580;ux-design;", 1000);
             // The service learns of the close at once; the next requests on new connections come after it.
-            for (int i = 0; i < 20 && errors(logs).isEmpty(); i++) {
+            for (int i = 0; i < 20 && logs.errors().isEmpty(); i++) {
                 asAdmin().get(IMPORTS + "/template.csv").then().statusCode(200);
                 Thread.sleep(100);
             }
         } finally {
             logs.stop();
         }
-        assertEquals(List.of(), errors(logs));
+        assertEquals(List.of(), logs.errors());
         assertEquals(jobs, database.count("select count(*) from import_job"));
-    }
-
-    private static List<String> errors(TestLogs logs) {
-        return logs.records().stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(r -> r.getLoggerName() + ": " + r.getMessage()).toList();
     }
 
     @Test

@@ -19,6 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -193,10 +198,10 @@ class ImportJobTest {
         int creators = 4;
         Object[] lines = new Object[rows];
         java.util.Arrays.setAll(lines, i -> named(name));
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.CountDownLatch racing = new java.util.concurrent.CountDownLatch(creators);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(creators);
-        List<java.util.concurrent.Future<List<Integer>>> creates = new java.util.ArrayList<>();
+        AtomicBoolean done = new AtomicBoolean();
+        CountDownLatch racing = new CountDownLatch(creators);
+        ExecutorService pool = Executors.newFixedThreadPool(creators);
+        List<Future<List<Integer>>> creates = new java.util.ArrayList<>();
         TestLogs logs = new TestLogs().start();
         Response job;
         try {
@@ -232,8 +237,7 @@ class ImportJobTest {
         long stored = database.count("select count(*) from member where name = ?", name);
         assertEquals(rows + statuses.size(), stored);
         assertEquals(stored, database.count("select count(distinct slug) from member where name = ?", name));
-        assertEquals(List.of(), logs.records().stream().filter(r -> r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+        assertEquals(List.of(), logs.errors());
         System.out.println("import race: " + rows + " rows and " + statuses.size() + " creates of one name -> "
                 + stored + " members, as many slugs");
     }

@@ -76,12 +76,8 @@ public final class DatabaseUnavailable {
     }
 
     /** One line for the log: the state and the driver's message (for operators, never for the caller). */
-    public static String describe(Throwable failure) {
-        SQLException sql = connectionFailure(failure);
-        if (sql == null) {
-            sql = find(failure, DatabaseUnavailable::busy);
-        }
-        return sql == null ? String.valueOf(failure) : "SQLState " + sql.getSQLState() + ": " + sql.getMessage();
+    private static String describe(SQLException sql) {
+        return "SQLState " + sql.getSQLState() + ": " + sql.getMessage();
     }
 
     /** The answer to a database out of reach: 503 {@code unavailable} with {@code Retry-After}. */
@@ -98,15 +94,17 @@ public final class DatabaseUnavailable {
 
     /**
      * The 503 problem for a failure of either kind, logged in one line at WARN (it is no defect); null when the
-     * failure is something else, which the caller treats as a defect.
+     * failure is something else, which the caller treats as a defect. The cause chain is read once per kind.
      */
     public static ProblemException answer(Throwable failure) {
-        if (isCause(failure)) {
-            LOG.warnf("The database is not reachable (%s): answered 503", describe(failure));
+        SQLException unreachable = connectionFailure(failure);
+        if (unreachable != null) {
+            LOG.warnf("The database is not reachable (%s): the caller is asked to retry", describe(unreachable));
             return problem();
         }
-        if (isBusy(failure)) {
-            LOG.warnf("The database was busy (%s): answered 503", describe(failure));
+        SQLException busy = find(failure, DatabaseUnavailable::busy);
+        if (busy != null) {
+            LOG.warnf("The database was busy (%s): the caller is asked to retry", describe(busy));
             return busy();
         }
         return null;

@@ -13,21 +13,19 @@ import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-import se.creativenorrbotten.directory.TestLogs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import se.creativenorrbotten.directory.TestApi;
 import se.creativenorrbotten.directory.TestDatabase;
+import se.creativenorrbotten.directory.TestLogs;
 import se.creativenorrbotten.directory.member.TestMembers;
 
 /** Errors that the HTTP layer answers, before or outside any resource, are problems too, and no client mistake is logged as an error. */
@@ -50,10 +48,7 @@ class EdgeErrorsTest {
     @AfterEach
     void noErrorLogged() {
         logs.stop();
-        List<LogRecord> errors = logs.records().stream()
-                .filter(record -> record.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogRecord.class::cast).toList();
-        assertTrue(errors.isEmpty(), () -> "logged as errors: " + errors.stream().map(r -> r.getLoggerName() + ": "
-                + r.getMessage()).toList());
+        assertEquals(List.of(), logs.errors(), "logged as errors");
     }
 
     @Test
