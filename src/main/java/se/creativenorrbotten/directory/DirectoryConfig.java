@@ -270,12 +270,12 @@ public interface DirectoryConfig {
         Duration gapTimeout();
 
         /**
-         * How many (segment, query word) match results are cached (about 110 KB each for a segment of
-         * 100,000 members); 0 turns the cache off (DIRECTORY_SEARCH_WORD_CACHE_SIZE).
+         * How much memory the cached (segment, query word) match results may hold, in MB (a match holds about 1.1 bytes
+         * a member of its segment: 110 KB at 100,000 members); 0 turns the cache off (DIRECTORY_SEARCH_WORD_CACHE_MB).
          */
-        @WithDefault("256")
+        @WithDefault("12")
         @Min(0)
-        int wordCacheSize();
+        int wordCacheMb();
 
         /**
          * How many facet-count results (per filter combination and words) each searcher keeps; 0 turns it off

@@ -53,8 +53,8 @@ final class SearchIndex implements AutoCloseable {
     private final WordCache words;
     private final boolean persistent;
 
-    SearchIndex(Path folder, int wordCacheSize) throws IOException {
-        words = new WordCache(wordCacheSize);
+    SearchIndex(Path folder, long wordCacheBytes) throws IOException {
+        words = new WordCache(wordCacheBytes);
         persistent = folder != null;
         if (folder == null) {
             directory = new ByteBuffersDirectory();
@@ -73,6 +73,7 @@ final class SearchIndex implements AutoCloseable {
                 .setMergeScheduler(merging)
                 .setIndexSort(Fields.INDEX_SORT)
                 .setRAMBufferSizeMB(32)
+                .setUseCompoundFile(false)
                 .setCommitOnClose(false);
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, true, false, new SearcherFactory());
@@ -120,6 +121,11 @@ final class SearchIndex implements AutoCloseable {
 
     /** Each round merges what the last one could not; more than a few means something keeps deleting meanwhile. */
     private static final int MAX_PURGE_ROUNDS = 5;
+
+    /** Merges every segment into one, waiting for it (visible to searches after the next refresh). */
+    void mergeToOne() throws IOException {
+        writer.forceMerge(1, true);
+    }
 
     void deleteAll() throws IOException {
         writer.deleteAll();
@@ -177,9 +183,14 @@ final class SearchIndex implements AutoCloseable {
         words.startRequest();
     }
 
-    /** How many (segment, word) matches the cache keeps now (for tests). */
-    long cachedWords() {
-        return words.size();
+    /** Whether the match of this word in this segment is cached now (for tests). */
+    boolean holdsWord(LeafReader reader, WordMatch.Word word) {
+        return words.holds(reader.getCoreCacheHelper().getKey(), word);
+    }
+
+    /** How many bytes the cached (segment, word) matches hold now (for tests). */
+    long cachedWordBytes() {
+        return words.bytes();
     }
 
     /** How a query word matches a segment, from the cache when searches ask for the word often. */

@@ -32,21 +32,28 @@ final class WordCache {
     private record Key(Object segment, String word) {
     }
 
-    private final Cache<Key, WordMatch> entries;
+    private final Cache<Key, WordMatch.Kept> entries;
     private final boolean keeping;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-    WordCache(int capacity) {
-        this.keeping = capacity > 0;
+    /**
+     * @param maxBytes what the kept matches may hold in all: a kept match holds 5 bytes a matching document, or
+     *        1.125 bytes a document of its segment for the broadest words, so a number of entries would be a different
+     *        amount of memory for every word and every size of segment
+     */
+    WordCache(long maxBytes) {
+        this.keeping = maxBytes > 0;
         // Maintenance (admission, eviction) on the caller's thread: no pool of its own, and a full cache never
-        // holds more than its size plus the entry just put.
-        this.entries = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
+        // holds more than its budget plus the entry just put.
+        this.entries = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((Key key, WordMatch.Kept kept) -> (int) Math.min(Integer.MAX_VALUE, kept.bytes()))
+                .executor(Runnable::run).build();
     }
 
-    /** How many matches are kept now (for tests). */
-    long size() {
+    /** How many bytes the kept matches hold now (for tests). */
+    long bytes() {
         entries.cleanUp();
-        return entries.estimatedSize();
+        return entries.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
     /** Call at the start of a search on this thread: the scratch arrays of the last one are reused. */
@@ -56,29 +63,32 @@ final class WordCache {
 
     WordMatch get(Object segment, WordMatch.Word word, LeafReader reader) throws IOException {
         Key key = new Key(segment, word.key());
-        WordMatch cached = keeping ? entries.getIfPresent(key) : null;
-        if (cached != null) {
-            return cached;
-        }
+        WordMatch.Kept cached = keeping ? entries.getIfPresent(key) : null;
         int maxDoc = reader.maxDoc();
         Scratch own = scratch.get();
+        if (cached != null) {
+            return cached.match(own, maxDoc);
+        }
         WordMatch computed = WordMatch.compute(reader, word, own.score(maxDoc), own.matches(maxDoc));
-        own.next++;
         if (keeping && computed.postings * KEEP_ABOVE_DIVISOR >= maxDoc) {
-            WordMatch kept = computed.keep();
-            entries.put(key, kept);
-            return kept;
+            entries.put(key, computed.keep());
         }
         return computed;
     }
 
-    /** One thread's reusable arrays: slot {@code next} is handed out zeroed. */
-    private static final class Scratch {
+    /** Whether the match of this word in this segment is kept now (for tests). */
+    boolean holds(Object segment, WordMatch.Word word) {
+        return entries.getIfPresent(new Key(segment, word.key())) != null;
+    }
+
+    /** One thread's reusable arrays: slot {@code next} is handed out zeroed, score first, then its matches. */
+    private static final class Scratch implements WordMatch.Scratch {
         private final List<byte[]> scores = new ArrayList<>();
         private final List<FixedBitSet> bits = new ArrayList<>();
         int next;
 
-        byte[] score(int maxDoc) {
+        @Override
+        public byte[] score(int maxDoc) {
             if (next == scores.size()) {
                 scores.add(new byte[maxDoc]);
                 bits.add(new FixedBitSet(maxDoc));
@@ -93,7 +103,8 @@ final class WordCache {
             return score;
         }
 
-        FixedBitSet matches(int maxDoc) {
+        @Override
+        public FixedBitSet matches(int maxDoc) {
             FixedBitSet set = bits.get(next);
             if (set.length() != maxDoc) {
                 set = new FixedBitSet(maxDoc);
@@ -101,6 +112,7 @@ final class WordCache {
             } else {
                 set.clear(0, maxDoc);
             }
+            next++;
             return set;
         }
     }

@@ -50,11 +50,12 @@ final class SearchFixture implements AutoCloseable {
     private MemberSearch search;
 
     SearchFixture() throws IOException {
-        this(64);
+        this(1 << 20);
     }
 
-    SearchFixture(int wordCacheSize) throws IOException {
-        index = new SearchIndex(null, wordCacheSize);
+    /** With a word cache of this many bytes (what a kept match holds: {@link WordMatch#denseBytes}, {@link WordMatch#sparseBytes}). */
+    SearchFixture(long wordCacheBytes) throws IOException {
+        index = new SearchIndex(null, wordCacheBytes);
     }
 
     private static Taxonomy taxonomy() {

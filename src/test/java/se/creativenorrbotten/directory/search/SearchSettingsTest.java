@@ -17,7 +17,7 @@ import se.creativenorrbotten.directory.DirectoryConfig;
  */
 class SearchSettingsTest {
 
-    private record Settings(int wordCacheSize, int facetCacheSize, Optional<Integer> concurrency)
+    private record Settings(int wordCacheMb, int facetCacheSize, Optional<Integer> concurrency)
             implements DirectoryConfig.Search {
 
         @Override
@@ -44,7 +44,7 @@ class SearchSettingsTest {
 
     @Test
     void negativeCacheSizesAndNoSearchAtAllAreRefused() throws Exception {
-        assertEquals(Set.of("concurrency", "facetCacheSize", "wordCacheSize"),
+        assertEquals(Set.of("concurrency", "facetCacheSize", "wordCacheMb"),
                 refused(new Settings(-1, -1, Optional.of(0)), DirectoryConfig.Search.class));
     }
 }

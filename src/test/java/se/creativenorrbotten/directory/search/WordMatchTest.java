@@ -2,6 +2,7 @@ package se.creativenorrbotten.directory.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -22,20 +23,48 @@ import se.creativenorrbotten.directory.search.SearchFixture.Query;
 /** How one query word matches a segment (WordMatch), and the cache of those matches (WordCache). */
 class WordMatchTest {
 
+    /** A word matching a few documents is kept as their numbers and scores, and served as the arrays a search reads. */
     @Test
     void theSameWordTwiceIsServedFromTheCacheWithTheBitsOfAFreshMatch() throws IOException {
-        try (SearchFixture index = new SearchFixture(8)) {
+        try (SearchFixture index = new SearchFixture(8 * WordMatch.denseBytes(200))) {
             index.add(index.member("A").headline("Foto"), index.member("B"), index.member("C").headline("Fotografi")).flush();
             LeafReader reader = onlySegment(index);
 
+            index.index.startRequest();
             WordMatch first = index.index.word(reader, word("foto", WordMatch.ALL_FIELDS));
+            assertTrue(index.index.holdsWord(reader, word("foto", WordMatch.ALL_FIELDS)), "an equal word (another instance) is the same entry");
             WordMatch second = index.index.word(reader, word("foto", WordMatch.ALL_FIELDS));
+            WordMatch other = index.index.word(reader, word("a", WordMatch.ALL_FIELDS));
 
-            assertSame(first, second, "an equal word (another instance) is the same entry");
             WordMatch fresh = compute(reader, word("foto", WordMatch.ALL_FIELDS));
-            assertEquals(fresh.matches, second.matches);
-            assertArrayEquals(Arrays.copyOf(fresh.score, reader.maxDoc()), Arrays.copyOf(second.score, reader.maxDoc()));
+            assertSameMatch(fresh, first, reader.maxDoc());
+            assertSameMatch(fresh, second, reader.maxDoc());
             assertEquals(2, second.matches.cardinality());
+            assertSameMatch(compute(reader, word("a", WordMatch.ALL_FIELDS)), other, reader.maxDoc());
+            assertNotSame(first.score, second.score, "served twice in one search, each in arrays of its own");
+        }
+    }
+
+    /** The broadest words are kept as arrays, which then cost less than the numbers of their documents. */
+    @Test
+    void aWordOfMostDocumentsIsKeptAsItsArrays() throws IOException {
+        try (SearchFixture index = new SearchFixture(8 * WordMatch.denseBytes(200))) {
+            for (int i = 0; i < 200; i++) {
+                index.add(index.member("Medlem " + i).headline(i % 10 == 0 ? "Ljud" : "Foto"));
+            }
+            index.flush();
+            LeafReader reader = onlySegment(index);
+
+            index.index.startRequest();
+            WordMatch foto = index.index.word(reader, word("foto", WordMatch.ALL_FIELDS));
+            WordMatch ljud = index.index.word(reader, word("ljud", WordMatch.ALL_FIELDS));
+            assertEquals(180, foto.matches.cardinality());
+            assertEquals(20, ljud.matches.cardinality());
+            assertEquals(WordMatch.denseBytes(200) + WordMatch.sparseBytes(20), index.index.cachedWordBytes(),
+                    "foto (180 of 200) as its arrays, ljud (20) as its documents");
+            index.index.startRequest();
+            assertSameMatch(compute(reader, word("foto", WordMatch.ALL_FIELDS)), index.index.word(reader, word("foto", WordMatch.ALL_FIELDS)), 200);
+            assertSameMatch(compute(reader, word("ljud", WordMatch.ALL_FIELDS)), index.index.word(reader, word("ljud", WordMatch.ALL_FIELDS)), 200);
         }
     }
 
@@ -48,7 +77,8 @@ class WordMatchTest {
         List<String> popular = List.of("foto", "ljud", "film");
         List<String> once = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "ord" + (char) ('a' + i / 26)
                 + (char) ('a' + i % 26)).toList();
-        try (SearchFixture index = new SearchFixture(8)) {
+        long eight = 8 * WordMatch.sparseBytes(1); // every word here matches one member
+        try (SearchFixture index = new SearchFixture(eight)) {
             for (String word : popular) {
                 index.add(index.member(word + " studio").headline(word));
             }
@@ -60,30 +90,31 @@ class WordMatchTest {
             for (String word : once.subList(0, 8)) {
                 index.index.word(reader, word(word, WordMatch.ALL_FIELDS)); // a full cache of words asked for once
             }
-            java.util.Map<String, WordMatch> kept = new java.util.HashMap<>();
             for (int round = 0; round < 5; round++) {
                 for (String word : popular) {
-                    kept.put(word, index.index.word(reader, word(word, WordMatch.ALL_FIELDS)));
+                    index.index.word(reader, word(word, WordMatch.ALL_FIELDS));
                 }
             }
 
             for (String word : once.subList(8, once.size())) {
                 index.index.word(reader, word(word, WordMatch.ALL_FIELDS));
-                assertTrue(index.index.cachedWords() <= 8, "never more than its size");
+                assertTrue(index.index.cachedWordBytes() <= eight, "never more than its size");
             }
 
             for (String word : popular) {
-                assertSame(kept.get(word), index.index.word(reader, word(word, WordMatch.ALL_FIELDS)), word + " is still kept");
+                assertTrue(index.index.holdsWord(reader, word(word, WordMatch.ALL_FIELDS)), word + " is still kept");
             }
-            WordMatch fresh = compute(reader, word("ljud", WordMatch.ALL_FIELDS));
-            assertEquals(fresh.matches, kept.get("ljud").matches, "and holds the bits of a fresh match");
+            index.index.startRequest();
+            assertSameMatch(compute(reader, word("ljud", WordMatch.ALL_FIELDS)),
+                    index.index.word(reader, word("ljud", WordMatch.ALL_FIELDS)), reader.maxDoc());
         }
     }
 
     /** A word asked for more often than the least used one gets in, and the cache stays within its size. */
     @Test
     void aWordAskedForOftenEnoughGetsIn() throws IOException {
-        try (SearchFixture index = new SearchFixture(2)) {
+        long two = 2 * WordMatch.sparseBytes(1); // every word here matches one member
+        try (SearchFixture index = new SearchFixture(two)) {
             index.add(index.member("Foto").headline("Ljud"), index.member("Film").headline("Text")).flush();
             LeafReader reader = onlySegment(index);
             for (int round = 0; round < 3; round++) {
@@ -91,20 +122,18 @@ class WordMatchTest {
                 index.index.word(reader, word("ljud", WordMatch.ALL_FIELDS));
             }
 
-            WordMatch film = null;
-            for (int round = 0; round < 20 && (film == null || film != index.index.word(reader, word("film", WordMatch.ALL_FIELDS)));
-                    round++) {
-                film = index.index.word(reader, word("film", WordMatch.ALL_FIELDS));
+            for (int round = 0; round < 20 && !index.index.holdsWord(reader, word("film", WordMatch.ALL_FIELDS)); round++) {
+                index.index.word(reader, word("film", WordMatch.ALL_FIELDS));
             }
 
-            assertSame(film, index.index.word(reader, word("film", WordMatch.ALL_FIELDS)), "kept once asked for often");
-            assertTrue(index.index.cachedWords() <= 2);
+            assertTrue(index.index.holdsWord(reader, word("film", WordMatch.ALL_FIELDS)), "kept once asked for often");
+            assertTrue(index.index.cachedWordBytes() <= two);
         }
     }
 
     @Test
     void aWordOfFewPostingsIsNotKept() throws IOException {
-        try (SearchFixture index = new SearchFixture(8)) {
+        try (SearchFixture index = new SearchFixture(8 * WordMatch.denseBytes(200))) {
             for (int i = 0; i < 200; i++) {
                 index.add(index.member("Medlem " + i).headline(i == 42 ? "Unik" : "Foto"));
             }
@@ -114,23 +143,21 @@ class WordMatchTest {
             index.index.startRequest();
             WordMatch narrow = index.index.word(reader, word("unik", WordMatch.ALL_FIELDS));
             assertEquals(1, narrow.matches.cardinality());
-            index.index.startRequest();
-            assertNotSame(narrow, index.index.word(reader, word("unik", WordMatch.ALL_FIELDS)), "computed again");
-            assertSame(index.index.word(reader, word("foto", WordMatch.ALL_FIELDS)),
-                    index.index.word(reader, word("foto", WordMatch.ALL_FIELDS)), "a broad word is kept");
+            assertFalse(index.index.holdsWord(reader, word("unik", WordMatch.ALL_FIELDS)), "computed again next time");
+            index.index.word(reader, word("foto", WordMatch.ALL_FIELDS));
+            assertTrue(index.index.holdsWord(reader, word("foto", WordMatch.ALL_FIELDS)), "a broad word is kept");
         }
     }
 
     @Test
     void anotherFieldMaskIsAnotherEntry() throws IOException {
-        try (SearchFixture index = new SearchFixture(8)) {
+        try (SearchFixture index = new SearchFixture(8 * WordMatch.denseBytes(200))) {
             index.add(index.member("Studio").headline("Foto"), index.member("Fotograf")).flush();
             LeafReader reader = onlySegment(index);
 
             WordMatch everywhere = index.index.word(reader, word("foto", WordMatch.ALL_FIELDS));
             WordMatch names = index.index.word(reader, word("foto", WordMatch.NAME_ONLY));
 
-            assertNotSame(everywhere, names);
             assertEquals(2, everywhere.matches.cardinality());
             assertEquals(1, names.matches.cardinality(), "only the name Fotograf");
             assertNotEquals(everywhere.matches, names.matches);
@@ -143,7 +170,7 @@ class WordMatchTest {
      */
     @Test
     void theEntriesOfAReplacedSegmentAreNotServed() throws IOException {
-        try (SearchFixture index = new SearchFixture(8)) {
+        try (SearchFixture index = new SearchFixture(8 * WordMatch.denseBytes(200))) {
             Member first = index.member("A först");
             index.add(first, index.member("B foto"), index.member("C")).flush();
             index.add(index.member("D foto")).flush();
@@ -158,7 +185,9 @@ class WordMatchTest {
 
             assertEquals(Set.of("B foto", "D foto"), Set.copyOf(index.names(Query.text("foto"))));
             for (var leaf : index.search().searcher().getIndexReader().leaves()) {
-                assertNotSame(cached, index.index.word(leaf.reader(), word("foto", WordMatch.ALL_FIELDS)));
+                index.index.startRequest();
+                assertSameMatch(compute(leaf.reader(), word("foto", WordMatch.ALL_FIELDS)),
+                        index.index.word(leaf.reader(), word("foto", WordMatch.ALL_FIELDS)), leaf.reader().maxDoc());
             }
             assertEquals(2, index.result(Query.text("foto")).total());
         }
@@ -250,6 +279,11 @@ class WordMatchTest {
 
     private static WordMatch compute(LeafReader reader, WordMatch.Word word) throws IOException {
         return WordMatch.compute(reader, word, new byte[reader.maxDoc()], new FixedBitSet(reader.maxDoc()));
+    }
+
+    private static void assertSameMatch(WordMatch expected, WordMatch actual, int maxDoc) {
+        assertEquals(expected.matches, actual.matches);
+        assertArrayEquals(Arrays.copyOf(expected.score, maxDoc), Arrays.copyOf(actual.score, maxDoc));
     }
 
     private static LeafReader onlySegment(SearchFixture index) throws IOException {
