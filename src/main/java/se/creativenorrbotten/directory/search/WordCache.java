@@ -19,10 +19,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * into per-thread scratch arrays that live for one request, so they cost no garbage.
  * <p>
  * The cache keeps the words searched most often, not the last ones: Caffeine's admission (W-TinyLFU) lets a
- * new word in only when it has been asked for more often than the one it would push out. A kept match is about
+ * new word in only when it has been asked for more often than the one it would push out. A match kept whole was
  * 110 KB at 100,000 members; a plain LRU cache churned when the broad words searched exceeded its size, and every
  * match it evicted had lived long enough to reach the old generation, which then filled and was collected in
- * full, a pause of every search running. A match refused at the door is young garbage, collected cheaply.
+ * full, a pause of every search running. A match refused at the door is young garbage, collected cheaply. A match
+ * is now kept as its documents and their scores (5 bytes a document) unless the word is in most documents, so the
+ * same memory keeps several times the words, and what churns is smaller.
  */
 final class WordCache {
 

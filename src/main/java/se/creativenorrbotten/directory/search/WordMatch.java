@@ -93,14 +93,17 @@ final class WordMatch {
 
     /** A match as the cache keeps it. */
     sealed interface Kept {
-        /** The match, in the given zeroed arrays if it needs them (at least maxDoc long, maxDoc bits). */
+        /** The match, written into a pair of the request's scratch arrays if it needs arrays. */
         WordMatch match(Scratch scratch, int maxDoc);
 
         /** What it holds, in bytes (the cache's weight). */
         long bytes();
     }
 
-    /** Where a kept match that needs arrays gets them (one request's scratch arrays). */
+    /**
+     * One request's scratch arrays: each call of {@code score} and then {@code matches} hands out a new pair, zeroed,
+     * at least {@code maxDoc} long and exactly {@code maxDoc} bits.
+     */
     interface Scratch {
         byte[] score(int maxDoc);
 
