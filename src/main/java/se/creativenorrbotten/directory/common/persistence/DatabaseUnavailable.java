@@ -3,6 +3,10 @@ package se.creativenorrbotten.directory.common.persistence;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -55,11 +59,31 @@ public final class DatabaseUnavailable {
                 || sql instanceof SQLNonTransientConnectionException || unreachable(sql.getSQLState()));
     }
 
+    /**
+     * The causes and also the suppressed exceptions: Narayana reports a commit the database cut off as a
+     * {@code RollbackException} whose driver exception is the cause of a suppressed {@code XAException}, outside the
+     * cause chain. Depth first, the cause before the suppressed ones; bounded, since a chain may loop.
+     */
     private static SQLException find(Throwable failure, Predicate<SQLException> test) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
-            if (cause instanceof SQLException sql && test.test(sql)) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (failure != null) {
+            pending.push(failure);
+        }
+        while (!pending.isEmpty() && seen.size() < 64) {
+            Throwable next = pending.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (next instanceof SQLException sql && test.test(sql)) {
                 return sql;
+            }
+            Throwable[] suppressed = next.getSuppressed();
+            for (int i = suppressed.length - 1; i >= 0; i--) {
+                pending.push(suppressed[i]);
+            }
+            if (next.getCause() != null) {
+                pending.push(next.getCause());
             }
         }
         return null;

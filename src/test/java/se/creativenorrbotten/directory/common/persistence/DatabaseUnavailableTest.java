@@ -26,6 +26,25 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.isCause(new RuntimeException(new SQLTransientConnectionException("pool timeout"))));
     }
 
+    /**
+     * A commit the database cut off (found by the battery's faults part: an account check's commit during a PostgreSQL
+     * stop was answered 500): Narayana's RollbackException holds the driver's exception as the cause of a suppressed
+     * XAException, not in its cause chain.
+     */
+    @Test
+    void aCommitCutOffIsTheDatabaseAwayThoughItsCauseIsSuppressed() {
+        for (String state : new String[] { "57P01", "08006", "40P01" }) {
+            RuntimeException rollback = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+            rollback.addSuppressed(new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction"));
+            rollback.getSuppressed()[0].initCause(new SQLException("FATAL: terminating connection due to administrator command", state));
+            Throwable failure = new IllegalStateException("wrapped", rollback);
+
+            var answer = DatabaseUnavailable.answer(failure);
+            assertEquals(503, answer.toProblem().status(), state);
+            assertTrue(state.equals("40P01") ? DatabaseUnavailable.isBusy(failure) : DatabaseUnavailable.isCause(failure), state);
+        }
+    }
+
     @Test
     void otherFailuresAreNot() {
         assertFalse(DatabaseUnavailable.isCause(null));
