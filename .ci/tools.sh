@@ -18,7 +18,7 @@ apt_install() {
 }
 
 # npm-installs exact versions into a cache folder outside the repo unless it already holds them (its
-# .installed marker names them), then checks each installed version. Arguments: DIR NAME@VERSION...
+# .installed marker names them), trying three times, then checks each installed version. Arguments: DIR NAME@VERSION...
 npm_install_pinned() {
   local dir=$1
   shift
@@ -28,7 +28,13 @@ npm_install_pinned() {
   else
     mkdir -p "${dir}"
     rm -f "${marker}"
-    npm install --no-audit --no-fund --save-exact --prefix "${dir}" "$@"
+    # The registry was unreachable for some minutes in one CI run (a TLS error from a proxy on the way): try again.
+    local attempt
+    for attempt in 1 2 3; do
+      npm install --no-audit --no-fund --save-exact --prefix "${dir}" "$@" && break
+      echo "npm install failed (attempt ${attempt} of 3)" >&2
+      if ((attempt < 3)); then sleep $((attempt * 30)); fi
+    done
     printf '%s' "$*" >"${marker}"
   fi
   for spec in "$@"; do
