@@ -19,6 +19,8 @@ apt_install() {
 
 # npm-installs exact versions into a cache folder outside the repo unless it already holds them (its
 # .installed marker names them), trying three times, then checks each installed version. Arguments: DIR NAME@VERSION...
+SYSTEM_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
+
 npm_install_pinned() {
   local dir=$1
   shift
@@ -28,10 +30,13 @@ npm_install_pinned() {
   else
     mkdir -p "${dir}"
     rm -f "${marker}"
-    # The registry was unreachable for some minutes in one CI run (a TLS error from a proxy on the way): try again.
+    # The registry was unreachable for some minutes in CI runs of 2026-12-03 ("self-signed certificate in certificate
+    # chain": a proxy on the way whose CA is in the system's bundle, which Node does not read unless told to, and a
+    # clean environment does not tell it): Node is given the system's CAs too, and the install is tried again.
     local attempt
     for attempt in 1 2 3; do
-      npm install --no-audit --no-fund --save-exact --prefix "${dir}" "$@" && break
+      NODE_EXTRA_CA_CERTS="${NODE_EXTRA_CA_CERTS:-${SYSTEM_CA_BUNDLE}}" \
+        npm install --no-audit --no-fund --save-exact --prefix "${dir}" "$@" && break
       echo "npm install failed (attempt ${attempt} of 3)" >&2
       if ((attempt < 3)); then sleep $((attempt * 30)); fi
     done
