@@ -17,10 +17,11 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
 }
 
-# npm-installs exact versions into a cache folder outside the repo unless it already holds them (its
-# .installed marker names them), trying three times, then checks each installed version. Arguments: DIR NAME@VERSION...
+# Debian's bundle of the system's CAs (package ca-certificates), which Node does not read unless told to.
 SYSTEM_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
 
+# npm-installs exact versions into a cache folder outside the repo unless it already holds them (its
+# .installed marker names them), trying three times, then checks each installed version. Arguments: DIR NAME@VERSION...
 npm_install_pinned() {
   local dir=$1
   shift

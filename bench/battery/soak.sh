@@ -16,8 +16,8 @@
 #    who create members of their own, read each back for its ETag, PATCH it with If-Match and delete every other one.
 # Passes with 0 errors (any answer but the expected 200/201/204, any socket error or timeout of 30 s) and (full form;
 # SOAK_JUDGE_MEMORY=1 in the short one) memory flat after the warm-up: the median of the last third of the samples at
-# most SOAK_FLAT_TOLERANCE (0.10 = 10 %) above the median of the second third, for the RSS and for the heap after GC (jvm_gc_live_data_size_bytes; the old
-# generation's use when no full GC measured it).
+# most SOAK_FLAT_TOLERANCE (0.10 = 10 %) above the median of the second third, for the RSS and for the heap after GC
+# (jvm_gc_live_data_size_bytes; the old generation's use when no full GC measured it).
 # Output in BATTERY_OUT (target/battery/soak): soak.tsv (a row every SOAK_SAMPLE_SECONDS: full 15, short 5),
 # plot.txt, summary.json, errors.jsonl, the service's log; the last line is `battery soak: ok|FAILED ...`.
 set -euo pipefail

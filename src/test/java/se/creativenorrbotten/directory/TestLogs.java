@@ -3,6 +3,7 @@ package se.creativenorrbotten.directory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -32,7 +33,7 @@ public final class TestLogs extends Handler {
 
     /** The records at ERROR (SEVERE) or above, as "logger: message": what a test requires to be none. */
     public List<String> errors() {
-        return records.stream().filter(r -> r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        return records.stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(r -> r.getLoggerName() + ": " + r.getMessage()).toList();
     }
 

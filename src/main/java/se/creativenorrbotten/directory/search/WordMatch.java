@@ -71,8 +71,8 @@ final class WordMatch {
         int[] docs = new int[count];
         byte[] scores = new byte[count];
         int i = 0;
-        for (int doc = matches.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                doc = doc + 1 < maxDoc ? matches.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+        for (int doc = Bitsets.nextSetBit(matches, 0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = Bitsets.nextSetBit(matches, doc + 1)) {
             docs[i] = doc;
             scores[i++] = score[doc];
         }

@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.util.FixedBitSet;
@@ -42,6 +47,55 @@ class WordMatchTest {
             assertEquals(2, second.matches.cardinality());
             assertSameMatch(compute(reader, word("a", WordMatch.ALL_FIELDS)), other, reader.maxDoc());
             assertNotSame(first.score, second.score, "served twice in one search, each in arrays of its own");
+        }
+    }
+
+    /**
+     * Searches running at once share the kept matches and each write them into arrays of their own: four threads,
+     * each serving a sparse and a dense word 300 times, all get exactly the fresh matches.
+     */
+    @Test
+    void searchesAtOnceEachGetTheirOwnCopyOfAKeptMatch() throws Exception {
+        int members = 4000;
+        try (SearchFixture index = new SearchFixture(8 * WordMatch.denseBytes(members))) {
+            for (int i = 0; i < members; i++) {
+                index.add(index.member("Medlem " + i).headline(i % 10 == 0 ? "Ljud" : "Foto"));
+            }
+            index.flush();
+            LeafReader reader = onlySegment(index);
+            WordMatch.Word ljudWord = word("ljud", WordMatch.ALL_FIELDS);
+            WordMatch.Word fotoWord = word("foto", WordMatch.ALL_FIELDS);
+            WordMatch freshFoto = compute(reader, fotoWord);
+            WordMatch freshLjud = compute(reader, ljudWord);
+            index.index.word(reader, fotoWord);
+            index.index.word(reader, ljudWord);
+            assertTrue(index.index.holdsWord(reader, ljudWord) && index.index.holdsWord(reader, fotoWord));
+
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> searches = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    searches.add(pool.submit(() -> {
+                        start.await();
+                        for (int round = 0; round < 300; round++) {
+                            index.index.startRequest();
+                            WordMatch ljud = index.index.word(reader, ljudWord);
+                            WordMatch foto = index.index.word(reader, fotoWord);
+                            Thread.yield();
+                            assertSameMatch(freshLjud, ljud, members);
+                            assertSameMatch(freshFoto, foto, members);
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> search : searches) {
+                    search.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

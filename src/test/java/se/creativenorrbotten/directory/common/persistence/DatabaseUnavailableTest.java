@@ -8,6 +8,8 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import javax.transaction.xa.XAException;
+
 import org.hibernate.exception.GenericJDBCException;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +37,7 @@ class DatabaseUnavailableTest {
     void aCommitCutOffIsTheDatabaseAwayThoughItsCauseIsSuppressed() {
         for (String state : new String[] { "57P01", "08006", "40P01" }) {
             RuntimeException rollback = new RuntimeException("ARJUNA016053: Could not commit transaction.");
-            rollback.addSuppressed(new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction"));
+            rollback.addSuppressed(new XAException("Error trying to transactionCommit local transaction"));
             rollback.getSuppressed()[0].initCause(new SQLException("FATAL: terminating connection due to administrator command", state));
             Throwable failure = new IllegalStateException("wrapped", rollback);
 
