@@ -14,7 +14,9 @@
 #    readiness must say 503 before the listener closes.
 # 3. The service's log must show the import job stopped and the index committed at the shutdown, and no time-out.
 # 4. Starts the jar again on the same data folder: the index must be reopened at the database's latest change
-#    ("catching up from change N to N": nothing to catch up, no rebuild), and (graceful-client.mjs verify) every
+#    ("catching up from change N to N": nothing to catch up, no rebuild; the change log's safe point starts at the
+#    committed one, above 0 and at most N, so the first poll does not read every member's place), and
+#    (graceful-client.mjs verify) every
 #    acknowledged write is there and found by the search at once; the import job says where it stopped, and the
 #    search finds exactly the members it created.
 # Prints the figures ("graceful: ..." lines); exits non-zero on any failure.
@@ -86,11 +88,16 @@ echo "graceful: the service's shutdown: $(grep -oE '(Import job [^ ]+ stopped by
 
 service_start "${DATA}" "${TMP}/second.log"
 service_wait_ready || exit 1
-REOPENED=$(grep -oE 'Search index reopened; catching up from change [0-9]+ to [0-9]+' "${TMP}/second.log" || true)
+REOPENED=$(grep -oE 'Search index reopened; catching up from change [0-9]+ to [0-9]+ \(the change log settled up to [0-9]+\)' \
+  "${TMP}/second.log" || true)
 if grep -qE 'Search index does not match|Search index built from the database' "${TMP}/second.log"; then
   fail "the search index was rebuilt at the restart: $(grep -oE 'Search index (does not match|built).*' "${TMP}/second.log" | head -1)"
-elif [[ ${REOPENED} =~ from\ change\ ([0-9]+)\ to\ ([0-9]+) ]] && [[ ${BASH_REMATCH[1]} == "${BASH_REMATCH[2]}" ]]; then
+elif [[ ${REOPENED} =~ from\ change\ ([0-9]+)\ to\ ([0-9]+)\ .*settled\ up\ to\ ([0-9]+) ]] && [[ ${BASH_REMATCH[1]} == "${BASH_REMATCH[2]}" ]]; then
   echo "graceful: restarted, ready in ${SERVICE_READY_MS} ms; the index was reopened at change ${BASH_REMATCH[1]}, the database's latest: nothing to catch up"
+  # The change log's safe point starts from the one committed, not from 0 (which reads every member's place).
+  ((BASH_REMATCH[3] > 0 && BASH_REMATCH[3] <= BASH_REMATCH[1])) \
+    || fail "the change log's safe point started at ${BASH_REMATCH[3]}, not at the committed one (at most ${BASH_REMATCH[1]})"
+  echo "graceful: the change log's safe point started at ${BASH_REMATCH[3]}"
 else
   fail "the index committed at the shutdown was behind the database: ${REOPENED:-no reopen line in the log}"
 fi

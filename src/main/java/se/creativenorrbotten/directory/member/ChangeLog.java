@@ -151,6 +151,15 @@ public class ChangeLog {
     }
 
     /**
+     * Every place up to {@code place} is settled: a safe point read earlier from this database, by this instance or
+     * another (the search index commits the one it last read). The safe point starts there instead of at 0, so that
+     * its first read does not fetch the place of every member.
+     */
+    public void settledAtLeast(long place) {
+        safePoint.raise(place);
+    }
+
+    /**
      * A place taken in the current transaction: until that transaction ends, the safe point stays below it; once it
      * ended (either way) the place is settled at once, without waiting out the gap timeout.
      */
@@ -202,6 +211,14 @@ public class ChangeLog {
 
         synchronized long settled() {
             return settled;
+        }
+
+        /** A place known settled elsewhere (see {@link ChangeLog#settledAtLeast}); the safe point never moves down. */
+        synchronized void raise(long place) {
+            if (place > settled) {
+                settled = place;
+                ended.headSet(settled, true).clear();
+            }
         }
 
         synchronized void begin(long seq) {

@@ -65,6 +65,8 @@ public class IndexFollower {
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
     /** How long the shutdown waits for a poll that is still applying changes (a large import of another instance). */
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** Before the other StartupEvent observers (DemoData's is 10, the default APPLICATION + 500). */
+    static final int START_PRIORITY = jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE + 1;
     /** After the other ShutdownEvent observers (the default is APPLICATION + 500): the import job stops first. */
     static final int STOP_PRIORITY = jakarta.interceptor.Interceptor.Priority.APPLICATION + 900;
     /** The members one transaction wrote, kept with it until it ends (a resource of the transaction). */
@@ -89,6 +91,8 @@ public class IndexFollower {
     private volatile boolean ready;
     private String databaseId;
     private long safePoint;
+    /** The change log's safe point as last read (recorded at each commit; see SearchIndex.SETTLED). */
+    private long settledRead;
     /** The highest change sequence of a member put into the index (recorded at each commit). */
     private long highestIndexed = -1;
     private long lastCommit;
@@ -110,7 +114,11 @@ public class IndexFollower {
         this.databaseSync = databaseSync;
     }
 
-    void onStart(@Observes StartupEvent start) {
+    /**
+     * The first StartupEvent observer: the index opens (and catches up) on the follower's thread while the others
+     * run on the main one (the demo data, the members' upgrade, the first admin), instead of after them.
+     */
+    void onStart(@Observes @Priority(START_PRIORITY) StartupEvent start) {
         scheduler = Background.scheduled("search-index-follower");
         scheduler.execute(this::open);
     }
@@ -147,7 +155,7 @@ public class IndexFollower {
                 try {
                     if (wasReady) {
                         awaitDatabaseBefore(current);
-                        current.commit(databaseId, safePoint, highestIndexed);
+                        current.commit(databaseId, safePoint, highestIndexed, settledRead);
                         LOG.infof("Search index committed at shutdown, at change %d", safePoint);
                     }
                     current.close();
@@ -286,9 +294,12 @@ public class IndexFollower {
                 if (canCatchUp(committed, databaseId, latest)) {
                     safePoint = Long.parseLong(committed.get(SearchIndex.SAFE_POINT));
                     highestIndexed = Long.parseLong(committed.getOrDefault(SearchIndex.HIGHEST_SEQ, "-1"));
+                    settledRead = Long.parseLong(committed.getOrDefault(SearchIndex.SETTLED, "0"));
+                    changeLog.settledAtLeast(settledRead);
                     digest = entry(new UUID(databaseId.hashCode(), safePoint), highestIndexed);
                     contents = digest;
-                    LOG.infof("Search index reopened; catching up from change %d to %d", safePoint, latest);
+                    LOG.infof("Search index reopened; catching up from change %d to %d (the change log settled up to %d)",
+                            safePoint, latest, settledRead);
                 } else {
                     if (!committed.isEmpty()) {
                         LOG.infof("Search index does not match the database (committed %s, database %s at change %d):"
@@ -446,6 +457,7 @@ public class IndexFollower {
         }
         synchronized (writeLock) {
             safePoint = Math.max(safePoint, settled);
+            settledRead = Math.max(settledRead, settled);
             if (purge || uncommitted && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
                 commit();
             }
@@ -498,7 +510,7 @@ public class IndexFollower {
 
     private void commit() throws Exception {
         awaitDatabaseBefore(index);
-        index.commit(databaseId, safePoint, highestIndexed);
+        index.commit(databaseId, safePoint, highestIndexed, settledRead);
         lastCommit = System.nanoTime();
         uncommitted = false;
     }

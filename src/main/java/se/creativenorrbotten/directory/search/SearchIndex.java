@@ -32,6 +32,11 @@ final class SearchIndex implements AutoCloseable {
     static final String SAFE_POINT = "safePoint";
     /** The highest place in the change sequence of a member the committed index holds. */
     static final String HIGHEST_SEQ = "highestSeq";
+    /**
+     * The change log's safe point as the follower last read it: a place proven settled, which any later start on
+     * this database may hand to the change log (the followed position may be a rebuild's estimate instead).
+     */
+    static final String SETTLED = "settled";
     static final String FORMAT = "format";
     /**
      * An index of another format is rebuilt. The number is bumped by hand when the way fields are written changes
@@ -136,17 +141,21 @@ final class SearchIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
-    /** Makes the changes durable, recording the followed position and the newest change indexed. */
     /** True when the index lives in files, so that a commit outlives the process (false for an index in memory). */
     boolean persistent() {
         return persistent;
     }
 
-    void commit(String databaseId, long safePoint, long highestSeq) throws IOException {
+    /**
+     * Makes the changes durable, recording the followed position, the newest change indexed and the change log's
+     * safe point last read.
+     */
+    void commit(String databaseId, long safePoint, long highestSeq, long settled) throws IOException {
         Map<String, String> data = new HashMap<>();
         data.put(DATABASE_ID, databaseId);
         data.put(SAFE_POINT, Long.toString(safePoint));
         data.put(HIGHEST_SEQ, Long.toString(highestSeq));
+        data.put(SETTLED, Long.toString(settled));
         data.put(FORMAT, CURRENT_FORMAT);
         writer.setLiveCommitData(data.entrySet());
         writer.commit();

@@ -83,4 +83,15 @@ class ChangeLogSafePointTest {
         assertEquals(3, safePoint.observe(List.of(1L, 2L, 3L)));
         assertEquals(3, safePoint.observe(List.of()), "the members above were erased and their tombstones not yet read");
     }
+
+    @Test
+    void aPlaceKnownSettledIsWhereTheWalkStarts() {
+        safePoint.raise(100);
+        assertEquals(100, safePoint.settled(), "a safe point read before, by a search index's commit");
+        assertEquals(102, safePoint.observe(List.of(101L, 102L, 104L)), "from there on, place after place");
+        safePoint.raise(50);
+        assertEquals(102, safePoint.observe(List.of(104L)), "never moved down by an older one");
+        safePoint.end(103);
+        assertEquals(104, safePoint.observe(List.of(104L)));
+    }
 }
