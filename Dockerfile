@@ -48,8 +48,9 @@ EXPOSE 8080 9000
 # The `java` launcher reads JDK_JAVA_OPTIONS itself (JAVA_OPTS_APPEND is only read by the run-java.sh
 # script of the UBI images, which this image does not have). The memory settings of the README's run command and
 # of every benchmark in bench/: a fixed 150 MB heap serves 100,000 members at about 400 MB of RSS under load, so a
-# 512 MB memory limit fits; glibc's malloc arenas are capped too (one per core otherwise, each up to 64 MB).
-ENV JDK_JAVA_OPTIONS="-Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k" \
+# 512 MB memory limit fits; glibc's malloc arenas are capped too (one per core otherwise, each up to 64 MB). The Tier4
+# thresholds keep the optimising compiler (C2) off the start, which it slows on two cores (README, Configuration).
+ENV JDK_JAVA_OPTIONS="-Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=30000" \
     MALLOC_ARENA_MAX=2
 
 # eclipse-temurin images ship curl; a failing curl marks the container unhealthy.

@@ -5,9 +5,9 @@
 #   bench/battery/soak.sh                    # full form: 3,000 members, 300 s of load
 #   BATTERY_SHORT=1 bench/battery/soak.sh    # short form (CI): 1,000 members, 45 s of load
 #
-# 1. The H2 jar (BATTERY_APP, default target/quarkus-app; a copy of it) with -Xms150m -Xmx150m -XX:+UseParallelGC
-#    -XX:ReservedCodeCacheSize=64m -Xss512k and MALLOC_ARENA_MAX=2, the public rate limit out of reach (the load is
-#    one client), on ports the kernel hands out and a fresh data folder.
+# 1. The H2 jar (BATTERY_APP, default target/quarkus-app; a copy of it) with the README's JVM settings (-Xms150m
+#    -Xmx150m -XX:+UseParallelGC ... -XX:Tier4CompileThreshold=30000) and MALLOC_ARENA_MAX=2, the public rate limit
+#    out of reach (the load is one client), on ports the kernel hands out and a fresh data folder.
 # 2. Members as the benchmarks load them (bench/search.sh): a first start makes the schema, bench/generate.py writes
 #    SOAK_MEMBERS members as SQL, H2's RunScript loads it while the service is stopped, the second start builds the
 #    index; the search paths are bench/queries.py's (the same seed).
@@ -37,7 +37,7 @@ else
 fi
 CONNECTIONS=${SOAK_CONNECTIONS:-64}
 WRITERS=${SOAK_WRITERS:-4}
-JAVA_OPTS=${SOAK_JAVA_OPTS:--Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k}
+JAVA_OPTS=${SOAK_JAVA_OPTS:--Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=30000}
 
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
