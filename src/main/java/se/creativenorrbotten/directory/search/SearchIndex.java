@@ -1,6 +1,7 @@
 package se.creativenorrbotten.directory.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -81,7 +83,19 @@ final class SearchIndex implements AutoCloseable {
                 .setUseCompoundFile(false)
                 .setCommitOnClose(false);
         writer = new IndexWriter(directory, config);
-        searchers = new SearcherManager(writer, true, false, new SearcherFactory());
+        searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
+            /**
+             * A searcher is handed out only once the data of each of its segments is built: no search builds it
+             * (a burst of searches after a start or a merge would each build the arrays of a whole segment).
+             */
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    segment(leaf.reader());
+                }
+                return super.newSearcher(reader, previous);
+            }
+        });
     }
 
     /** What the last commit recorded: the database it was built from and how far it had followed it. */
@@ -173,18 +187,34 @@ final class SearchIndex implements AutoCloseable {
         return registry;
     }
 
-    /** The facet arrays of a segment, built on first use and dropped when the segment goes. */
+    /**
+     * The facet arrays of a segment: built once, when a searcher holding it is opened, and dropped when the segment
+     * goes. Callers at once wait for the one build.
+     */
     SegmentData segment(LeafReader reader) throws IOException {
         IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
-        Object key = helper.getKey();
-        SegmentData data = segments.get(key);
-        if (data == null) {
-            data = SegmentData.build(reader, registry);
-            if (segments.putIfAbsent(key, data) == null) {
-                helper.addClosedListener(segments::remove);
-            }
+        SegmentData data = segments.get(helper.getKey());
+        if (data != null) {
+            return data;
         }
-        return data;
+        try {
+            return segments.computeIfAbsent(helper.getKey(), key -> {
+                try {
+                    SegmentData built = SegmentData.build(reader, registry);
+                    helper.addClosedListener(segments::remove);
+                    return built;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Whether the data of this segment is built now (for tests). */
+    boolean holdsSegment(LeafReader reader) {
+        return segments.containsKey(reader.getCoreCacheHelper().getKey());
     }
 
     /** Marks the start of a search on this thread (scratch arrays of the previous one may be reused). */

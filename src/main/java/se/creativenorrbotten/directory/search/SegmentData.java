@@ -118,17 +118,40 @@ final class SegmentData {
         return next;
     }
 
-    private static int[] byTimeDescending(long[] time) {
-        Integer[] docs = new Integer[time.length];
-        for (int doc = 0; doc < docs.length; doc++) {
-            docs[doc] = doc;
-        }
-        java.util.Arrays.sort(docs, (a, b) -> time[a] != time[b] ? Long.compare(time[b], time[a]) : Integer.compare(a, b));
-        int[] order = new int[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            order[i] = docs[i];
-        }
+    /** The documents, latest {@code time} first, ties in document order; sorted in place, nothing boxed. */
+    static int[] byTimeDescending(long[] time) {
+        int[] order = java.util.stream.IntStream.range(0, time.length).toArray();
+        new org.apache.lucene.util.IntroSorter() {
+            private int pivot;
+
+            @Override
+            protected void setPivot(int i) {
+                pivot = order[i];
+            }
+
+            @Override
+            protected int comparePivot(int j) {
+                return later(time, pivot, order[j]);
+            }
+
+            @Override
+            protected int compare(int i, int j) {
+                return later(time, order[i], order[j]);
+            }
+
+            @Override
+            protected void swap(int i, int j) {
+                int doc = order[i];
+                order[i] = order[j];
+                order[j] = doc;
+            }
+        }.sort(0, order.length);
         return order;
+    }
+
+    /** Orders a before b when its time is later, or the same and its document first. */
+    private static int later(long[] time, int a, int b) {
+        return time[a] != time[b] ? Long.compare(time[b], time[a]) : Integer.compare(a, b);
     }
 
 
