@@ -8,7 +8,7 @@
 #   service_stop                         # and service_stop_all in the caller's EXIT trap
 #
 # Settings (set them before the calls): SERVICE_JAR (target/quarkus-app/quarkus-run.jar), SERVICE_JAVA (java),
-# SERVICE_JAVA_OPTS (-Xmx256m), SERVICE_ADMIN_PASSWORD (a random one), SERVICE_READY_TIMEOUT (300 s). Both ports
+# SERVICE_JAVA_OPTS (-Xmx256m; SERVICE_RECOMMENDED_JAVA_OPTS holds the README's settings), SERVICE_ADMIN_PASSWORD (a random one), SERVICE_READY_TIMEOUT (300 s). Both ports
 # listen on the loopback interface only. Any QUARKUS_* / DIRECTORY_* variable of the caller reaches the jar;
 # service_start's further arguments are env(1) arguments placed before the fixed settings (-u NAME first, then
 # NAME=value).
@@ -16,6 +16,9 @@
 SERVICE_JAR=${SERVICE_JAR:-target/quarkus-app/quarkus-run.jar}
 SERVICE_JAVA=${SERVICE_JAVA:-java}
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xmx256m}
+# The JVM settings of the README's run command (and the Dockerfile's): every benchmark and battery script starts the
+# service with these unless told otherwise, so that their figures mean what a newcomer's first run gives.
+SERVICE_RECOMMENDED_JAVA_OPTS="-Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=30000"
 SERVICE_ADMIN_PASSWORD=${SERVICE_ADMIN_PASSWORD:-service-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')}
 SERVICE_READY_TIMEOUT=${SERVICE_READY_TIMEOUT:-300}
 SERVICE_PID="" SERVICE_LOG="" SERVICE_STARTED_MS=0 SERVICE_READY_MS=0

@@ -4,8 +4,11 @@
 
 # The heap is set deliberately: the JVM's default would let it grow past 1 GB. 150 MB holds the segment
 # arrays, the word and facet caches and the request garbage at 100,000 members; Parallel GC and two malloc
-# arenas keep the native overhead small (RSS stays under 400 MB under load).
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=30000}
+# arenas keep the native overhead small (RSS stays under 400 MB under load). The settings are the README's
+# (SERVICE_RECOMMENDED_JAVA_OPTS, .ci/service.sh).
+# shellcheck source=../.ci/service.sh
+source "$ROOT/.ci/service.sh"
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-$SERVICE_RECOMMENDED_JAVA_OPTS}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 BENCH_PORT=${BENCH_PORT:-18090}
 BENCH_KEEP=${BENCH_KEEP:-0}
@@ -78,6 +81,3 @@ bench_cleanup() {
     if [[ $BENCH_KEEP == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
     exit "$status"
 }
-
-# shellcheck source=../.ci/service.sh
-source "$ROOT/.ci/service.sh"

@@ -85,7 +85,7 @@ PG_DIR=$CI_PG_DIR
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-battery-faults.XXXXXX")
 cp -r "$PG_APP" "$WORK/app"
 SERVICE_JAR=$WORK/app/quarkus-run.jar
-SERVICE_JAVA_OPTS=${FAULTS_JAVA_OPTS:--Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=30000}
+SERVICE_JAVA_OPTS=${FAULTS_JAVA_OPTS:-$SERVICE_RECOMMENDED_JAVA_OPTS}
 SERVICE_ADMIN_PASSWORD="faults-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 SERVICE_READY_TIMEOUT=180
 service_ports

@@ -67,7 +67,7 @@ HELD_N=${HOSTILE_HELD:-250}
 # AlwaysPreTouch: the heap's pages are resident from the start, so that the resident set's growth is native memory
 # (buffers, threads, code), not the first touch of heap pages the run happened to reach (120 MiB without it).
 SERVICE_JAR=${APP}/quarkus-run.jar
-SERVICE_JAVA_OPTS="-Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=30000 -XX:+AlwaysPreTouch"
+SERVICE_JAVA_OPTS="$SERVICE_RECOMMENDED_JAVA_OPTS -XX:+AlwaysPreTouch"
 service_ports
 : >"${OUT}/service.log"
 # Generous limits: the battery is one client sending thousands of requests, some with wrong credentials on

@@ -37,7 +37,6 @@ else
 fi
 CONNECTIONS=${SOAK_CONNECTIONS:-64}
 WRITERS=${SOAK_WRITERS:-4}
-JAVA_OPTS=${SOAK_JAVA_OPTS:--Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=30000}
 
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -62,6 +61,7 @@ for tool in java node python3 curl; do
 done
 
 source .ci/service.sh
+JAVA_OPTS=${SOAK_JAVA_OPTS:-$SERVICE_RECOMMENDED_JAVA_OPTS}
 WORK=""
 cleanup() {
     local rc=$?

@@ -74,7 +74,7 @@ trap 'exit 143' TERM
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/directory-battery-sqlmap.XXXXXX")
 cp -r "$APP" "$WORK/app"
 SERVICE_JAR=$WORK/app/quarkus-run.jar
-SERVICE_JAVA_OPTS=${SQLMAP_JAVA_OPTS:--Xms150m -Xmx150m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=30000}
+SERVICE_JAVA_OPTS=${SQLMAP_JAVA_OPTS:-$SERVICE_RECOMMENDED_JAVA_OPTS}
 SERVICE_ADMIN_PASSWORD="sqlmap-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 service_ports
 export MALLOC_ARENA_MAX=2

@@ -294,7 +294,7 @@ public class IndexFollower {
                 if (canCatchUp(committed, databaseId, latest)) {
                     safePoint = Long.parseLong(committed.get(SearchIndex.SAFE_POINT));
                     highestIndexed = Long.parseLong(committed.getOrDefault(SearchIndex.HIGHEST_SEQ, "-1"));
-                    settledRead = Long.parseLong(committed.getOrDefault(SearchIndex.SETTLED, "0"));
+                    settledRead = settledOnReopen(committed);
                     changeLog.settledAtLeast(settledRead);
                     digest = entry(new UUID(databaseId.hashCode(), safePoint), highestIndexed);
                     contents = digest;
@@ -339,6 +339,16 @@ public class IndexFollower {
         return databaseId.equals(committed.get(SearchIndex.DATABASE_ID))
                 && SearchIndex.CURRENT_FORMAT.equals(committed.get(SearchIndex.FORMAT))
                 && followed >= 0 && followed <= latest && highest <= latest;
+    }
+
+    /**
+     * Where the change log may start as settled when a committed index is caught up: the place the commit recorded as
+     * settled, never above the followed position, which {@link #canCatchUp} checked against the database's newest
+     * change (a commit read against a database restored to an older state must not make its later places settled).
+     */
+    static long settledOnReopen(Map<String, String> committed) {
+        long followed = Long.parseLong(committed.get(SearchIndex.SAFE_POINT));
+        return Math.min(Long.parseLong(committed.getOrDefault(SearchIndex.SETTLED, "0")), followed);
     }
 
     private void rebuild(long latest) throws Exception {

@@ -193,10 +193,6 @@ final class SearchIndex implements AutoCloseable {
      */
     SegmentData segment(LeafReader reader) throws IOException {
         IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
-        SegmentData data = segments.get(helper.getKey());
-        if (data != null) {
-            return data;
-        }
         try {
             return segments.computeIfAbsent(helper.getKey(), key -> {
                 try {

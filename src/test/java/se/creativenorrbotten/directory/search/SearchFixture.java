@@ -53,6 +53,11 @@ final class SearchFixture implements AutoCloseable {
         this(1 << 20);
     }
 
+    /** An index persisted in this folder (committed with {@code index.commit}). */
+    SearchFixture(java.nio.file.Path folder) throws IOException {
+        index = new SearchIndex(folder, 1 << 20);
+    }
+
     /** With a word cache of this many bytes (what a kept match holds: {@link WordMatch#denseBytes}, {@link WordMatch#sparseBytes}). */
     SearchFixture(long wordCacheBytes) throws IOException {
         index = new SearchIndex(null, wordCacheBytes);

@@ -2,13 +2,30 @@ package se.creativenorrbotten.directory.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A segment's data is built once, when a searcher holding the segment is opened: no search builds it. A burst of
@@ -31,6 +48,42 @@ class SegmentDataTest {
                 }
             } finally {
                 index.index.release(searcher);
+            }
+        }
+    }
+
+    @Test
+    void searchesAskingAtOnceForASegmentNotYetBuiltShareOneBuild(@TempDir Path folder) throws Exception {
+        try (SearchFixture index = new SearchFixture(folder)) {
+            for (int i = 0; i < 3000; i++) {
+                index.add(index.member("Medlem " + i + (i % 2 == 0 ? " foto" : "")));
+            }
+            index.index.commit("db", 0, 0, 0);
+            // A reader of its own opens the committed segment afresh: its data is not built yet.
+            try (Directory directory = new NIOFSDirectory(folder); DirectoryReader reader = DirectoryReader.open(directory)) {
+                LeafReader leaf = reader.leaves().get(0).reader();
+                assertFalse(index.index.holdsSegment(leaf));
+                int callers = 8;
+                CountDownLatch go = new CountDownLatch(1);
+                ExecutorService pool = Executors.newFixedThreadPool(callers);
+                try {
+                    List<Future<SegmentData>> answers = new ArrayList<>();
+                    for (int i = 0; i < callers; i++) {
+                        answers.add(pool.submit(() -> {
+                            go.await();
+                            return index.index.segment(leaf);
+                        }));
+                    }
+                    go.countDown();
+                    Set<SegmentData> built = Collections.newSetFromMap(new IdentityHashMap<>());
+                    for (Future<SegmentData> answer : answers) {
+                        built.add(answer.get(30, TimeUnit.SECONDS));
+                    }
+                    assertEquals(1, built.size(), "one build, every caller answered with it");
+                    assertTrue(index.index.holdsSegment(leaf));
+                } finally {
+                    pool.shutdownNow();
+                }
             }
         }
     }
