@@ -19,7 +19,6 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.search.Sort;
@@ -112,7 +111,7 @@ final class Fields {
 
         doc.add(new BinaryDocValuesField(CARD, new BytesRef(card(m))));
         if (m.description() != null) {
-            doc.add(new StoredField(DESCRIPTION_TEXT, m.description()));
+            doc.add(new BinaryDocValuesField(DESCRIPTION_TEXT, new BytesRef(m.description())));
         }
         return doc;
     }

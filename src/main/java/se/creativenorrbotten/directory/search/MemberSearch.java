@@ -40,7 +40,6 @@ import se.creativenorrbotten.directory.member.dto.MemberSummary;
  */
 final class MemberSearch {
 
-    private static final Set<String> DESCRIPTION_ONLY = Set.of(Fields.DESCRIPTION_TEXT);
 
     private final SearchIndex index;
     private final IndexSearcher searcher;
@@ -330,15 +329,20 @@ final class MemberSearch {
         texts.addAll(Fields.tags(card.skills(), card.municipality(), taxonomy));
         Highlighter.Highlight best = Highlighter.highlight(queryWords, texts);
         if (!best.complete()) {
-            // Only then is the (compressed, stored) description worth reading.
-            LeafReader reader = leaves.get(hit.leaf()).reader();
-            String description = reader.storedFields().document(hit.doc(), DESCRIPTION_ONLY).get(Fields.DESCRIPTION_TEXT);
+            // Only then is the description worth reading.
+            String description = description(hit);
             Highlighter.Highlight inDescription = Highlighter.highlight(queryWords, Collections.singletonList(description));
             if (inDescription.matched() > best.matched()) {
                 best = inDescription;
             }
         }
         return ListItems.MAP.withHighlight(card, best.html());
+    }
+
+    /** The member's description as the index keeps it (doc values, read in place), or null when it has none. */
+    private String description(Ranker.Hit hit) throws IOException {
+        BinaryDocValues descriptions = DocValues.getBinary(leaves.get(hit.leaf()).reader(), Fields.DESCRIPTION_TEXT);
+        return descriptions.advanceExact(hit.doc()) ? descriptions.binaryValue().utf8ToString() : null;
     }
 
     /** Documents with any (or, with {@code all}, every) of the values, per segment. */

@@ -42,11 +42,11 @@ final class SearchIndex implements AutoCloseable {
     static final String FORMAT = "format";
     /**
      * An index of another format is rebuilt. The number is bumped by hand when the way fields are written changes
-     * (7: ICU name sort keys); the shape (the components of the document and of the list item read from its card,
+     * (7: ICU name sort keys; 8: the description kept as doc values, not a stored field); the shape (the components of the document and of the list item read from its card,
      * and the keyword filters) is part of it by itself, so a member field added to the index cannot meet an index
      * written without it.
      */
-    static final String CURRENT_FORMAT = "7-" + Integer.toHexString(java.util.Arrays.toString(new Object[] {
+    static final String CURRENT_FORMAT = "8-" + Integer.toHexString(java.util.Arrays.toString(new Object[] {
             java.util.Arrays.toString(MemberDocument.class.getRecordComponents()),
             java.util.Arrays.toString(se.creativenorrbotten.directory.member.dto.MemberSummary.class.getRecordComponents()),
             java.util.Arrays.toString(Facet.values())}).hashCode());
@@ -122,7 +122,7 @@ final class SearchIndex implements AutoCloseable {
 
     /**
      * Rewrites the segments that still hold deleted documents, so that nothing of an erased member
-     * (terms, doc values, the stored description) is left in the index files once the next commit has
+     * (terms, doc values, the description) is left in the index files once the next commit has
      * replaced the old ones. A segment that another merge already holds (one a flush or refresh started,
      * possibly before the deletion reached it) is skipped by the forced merge, which then returns without
      * waiting: so this also waits for every running merge, and goes round again until no deletion is left.

@@ -34,7 +34,7 @@ class FieldsTest {
 
     /** Document components deliberately not on the card, and why. */
     private static final Map<String, String> NOT_ON_CARD = Map.of(
-            "description", "long: stored apart (Fields.DESCRIPTION_TEXT) and read only when a highlight needs it",
+            "description", "long: kept apart (Fields.DESCRIPTION_TEXT, doc values) and read only when a highlight needs it",
             "serviceArea", "only filtered on; a list item does not show it",
             "createdAt", "only sorted on (Fields.CREATED)",
             "changeSeq", "the index's own bookkeeping");

@@ -146,6 +146,21 @@ class SearchTextTest {
         assertEquals(List.of("Fotografi i <mark>Luleå</mark>"), folded);
     }
 
+    /** The description is read from the index (its doc values) only when name, headline and skills lack a word. */
+    @Test
+    void aWordOnlyInTheDescriptionIsHighlightedThere() {
+        String own = unique();
+        String ownSkill = TestSkills.create(own);
+        member(own, ownSkill, "Studio Norrsken", "Film och foto", "Vi gör dokumentärer om renskötsel i Jokkmokk.");
+        member(own, ownSkill, "Studio Polstjärnan", "Film och foto", null);
+        JsonPath result = search(Map.of("skill", ownSkill, "q", "renskotsel jokkmokk"));
+        assertEquals(List.of("Studio Norrsken"), result.getList("items.name", String.class));
+        assertEquals(List.of("Vi gör dokumentärer om <mark>renskötsel</mark> i <mark>Jokkmokk</mark>."),
+                result.getList("items.highlight", String.class));
+        JsonPath film = search(Map.of("skill", ownSkill, "q", "film studio", "sort", "name"));
+        assertEquals(List.of("Studio Norrsken", "Studio Polstjärnan"), film.getList("items.name", String.class));
+    }
+
     @Test
     void listingWithoutTextHasNoHighlight() {
         JsonPath result = search(Map.of("skill", skill));
