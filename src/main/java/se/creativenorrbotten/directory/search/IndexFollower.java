@@ -11,9 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jboss.logging.Logger;
 
@@ -83,7 +88,7 @@ public class IndexFollower {
     private final IndexLag lag;
     private final Map<UUID, Long> indexedSeq = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
-    private final java.util.concurrent.CountDownLatch readyLatch = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch readyLatch = new CountDownLatch(1);
 
     private ScheduledExecutorService scheduler;
     private volatile SearchIndex index;
@@ -356,13 +361,13 @@ public class IndexFollower {
         index.deleteAll();
         indexedSeq.clear();
         highestIndexed = -1;
-        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicInteger count = new AtomicInteger();
+        AtomicReference<Exception> failure = new AtomicReference<>();
         // Reading the database and analysing text overlap: documents are built and added by two workers
         // (IndexWriter is thread-safe); a full queue makes the reader add documents itself.
-        java.util.concurrent.ThreadPoolExecutor workers = new java.util.concurrent.ThreadPoolExecutor(REBUILD_THREADS,
-                REBUILD_THREADS, 0, TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(2000),
-                new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(REBUILD_THREADS,
+                REBUILD_THREADS, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2000),
+                new ThreadPoolExecutor.CallerRunsPolicy());
         try {
             source.forEachMember(member -> workers.execute(() -> {
                 try {
