@@ -8,8 +8,8 @@
 #   service_stop                         # and service_stop_all in the caller's EXIT trap
 #
 # Settings (set them before the calls): SERVICE_JAR (target/quarkus-app/quarkus-run.jar), SERVICE_JAVA (java),
-# SERVICE_JAVA_OPTS (-Xmx256m; SERVICE_RECOMMENDED_JAVA_OPTS holds the README's settings), SERVICE_ADMIN_PASSWORD (a random one), SERVICE_READY_TIMEOUT (300 s). Both ports
-# listen on the loopback interface only. Any QUARKUS_* / DIRECTORY_* variable of the caller reaches the jar;
+# SERVICE_JAVA_OPTS (-Xmx256m; SERVICE_RECOMMENDED_JAVA_OPTS holds the README's settings), SERVICE_ADMIN_PASSWORD
+# (a random one), SERVICE_READY_TIMEOUT (300 s). Both ports listen on the loopback interface only. Any QUARKUS_* / DIRECTORY_* variable of the caller reaches the jar;
 # service_start's further arguments are env(1) arguments placed before the fixed settings (-u NAME first, then
 # NAME=value).
 

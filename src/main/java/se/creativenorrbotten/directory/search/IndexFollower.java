@@ -299,7 +299,7 @@ public class IndexFollower {
                 if (canCatchUp(committed, databaseId, latest)) {
                     safePoint = Long.parseLong(committed.get(SearchIndex.SAFE_POINT));
                     highestIndexed = Long.parseLong(committed.getOrDefault(SearchIndex.HIGHEST_SEQ, "-1"));
-                    settledRead = settledOnReopen(committed);
+                    settledRead = settledOnReopen(committed, safePoint);
                     changeLog.settledAtLeast(settledRead);
                     digest = entry(new UUID(databaseId.hashCode(), safePoint), highestIndexed);
                     contents = digest;
@@ -348,11 +348,11 @@ public class IndexFollower {
 
     /**
      * Where the change log may start as settled when a committed index is caught up: the place the commit recorded as
-     * settled, never above the followed position, which {@link #canCatchUp} checked against the database's newest
-     * change (a commit read against a database restored to an older state must not make its later places settled).
+     * settled, never above the commit's followed position, which {@link #canCatchUp} checked against the database's
+     * newest change (a commit read against a database restored to an older state must not make its later places
+     * settled).
      */
-    static long settledOnReopen(Map<String, String> committed) {
-        long followed = Long.parseLong(committed.get(SearchIndex.SAFE_POINT));
+    static long settledOnReopen(Map<String, String> committed, long followed) {
         return Math.min(Long.parseLong(committed.getOrDefault(SearchIndex.SETTLED, "0")), followed);
     }
 

@@ -40,7 +40,6 @@ import se.creativenorrbotten.directory.member.dto.MemberSummary;
  */
 final class MemberSearch {
 
-
     private final SearchIndex index;
     private final IndexSearcher searcher;
     private final Taxonomy taxonomy;

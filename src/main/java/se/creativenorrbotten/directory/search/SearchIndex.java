@@ -42,9 +42,9 @@ final class SearchIndex implements AutoCloseable {
     static final String FORMAT = "format";
     /**
      * An index of another format is rebuilt. The number is bumped by hand when the way fields are written changes
-     * (7: ICU name sort keys; 8: the description kept as doc values, not a stored field); the shape (the components of the document and of the list item read from its card,
-     * and the keyword filters) is part of it by itself, so a member field added to the index cannot meet an index
-     * written without it.
+     * (7: ICU name sort keys; 8: the description kept as doc values, not a stored field); the shape (the components
+     * of the document and of the list item read from its card, and the keyword filters) is part of it by itself, so a
+     * member field added to the index cannot meet an index written without it.
      */
     static final String CURRENT_FORMAT = "8-" + Integer.toHexString(java.util.Arrays.toString(new Object[] {
             java.util.Arrays.toString(MemberDocument.class.getRecordComponents()),

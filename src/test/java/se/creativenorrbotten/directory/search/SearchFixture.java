@@ -49,18 +49,24 @@ final class SearchFixture implements AutoCloseable {
     private IndexSearcher searcher;
     private MemberSearch search;
 
+    private static final long WORD_CACHE_BYTES = 1 << 20;
+
     SearchFixture() throws IOException {
-        this(1 << 20);
+        this(null, WORD_CACHE_BYTES);
     }
 
     /** An index persisted in this folder (committed with {@code index.commit}). */
     SearchFixture(java.nio.file.Path folder) throws IOException {
-        index = new SearchIndex(folder, 1 << 20);
+        this(folder, WORD_CACHE_BYTES);
     }
 
     /** With a word cache of this many bytes (what a kept match holds: {@link WordMatch#denseBytes}, {@link WordMatch#sparseBytes}). */
     SearchFixture(long wordCacheBytes) throws IOException {
-        index = new SearchIndex(null, wordCacheBytes);
+        this(null, wordCacheBytes);
+    }
+
+    private SearchFixture(java.nio.file.Path folder, long wordCacheBytes) throws IOException {
+        index = new SearchIndex(folder, wordCacheBytes);
     }
 
     private static Taxonomy taxonomy() {
