@@ -122,9 +122,22 @@ final class Highlighter {
         if (html.length() <= WINDOW * 2) {
             return html;
         }
-        int start = Math.max(0, firstMatch - WINDOW / 4);
-        while (start > 0 && start < html.length() && !Character.isWhitespace(html.charAt(start - 1))) {
+        int from = Math.max(0, firstMatch - WINDOW / 4);
+        int start = from;
+        // Back to the start of a word, but not far: a text without spaces is cut between two characters instead
+        // (outside an entity and a surrogate pair), so that the window still holds the match.
+        while (start > 0 && from - start < WINDOW / 4 && !Character.isWhitespace(html.charAt(start - 1))) {
             start--;
+        }
+        if (start > 0 && !Character.isWhitespace(html.charAt(start - 1))) {
+            start = from;
+            int amp = html.lastIndexOf('&', start - 1);
+            if (amp >= 0 && html.indexOf(';', amp) >= start) {
+                start = amp;
+            }
+            if (Character.isLowSurrogate(html.charAt(start))) {
+                start--;
+            }
         }
         int end = Math.min(html.length(), start + WINDOW * 2);
         int lastOpen = html.lastIndexOf('<', end - 1);
@@ -137,6 +150,9 @@ final class Highlighter {
         int amp = html.lastIndexOf('&', end - 1);
         if (amp >= start && html.indexOf(';', amp) >= end) {
             end = amp;
+        }
+        if (end < html.length() && Character.isLowSurrogate(html.charAt(end))) {
+            end--;
         }
         return (start > 0 ? "…" : "") + html.substring(start, end) + (end < html.length() ? "…" : "");
     }

@@ -288,6 +288,31 @@ class HighlighterTest {
         assertTrue(Highlighter.matchesAll(WordMatch.words(Analysis.tokens("foto"), WordMatch.NAME_ONLY), "Fotografi"));
     }
 
+    /**
+     * A long run without spaces before the match (emoji, a word joined by &amp;) still gives a window holding the match,
+     * cut between whole characters: never inside a surrogate pair or an entity.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
+    void aWindowInTextWithoutSpacesHoldsTheMatchAndCutsNoCharacter(int shift) {
+        for (String run : List.of("🦌", "a&b", "ö🎬<")) {
+            String text = "x".repeat(shift) + run.repeat(900 / run.length()) + " i Luleå " + "🦌".repeat(200);
+            String html = highlight("lulea", text).html();
+            assertNotNull(html);
+            assertTrue(html.contains("<mark>Luleå</mark>"), html);
+            String shown = html.replace("…", "").replace("<mark>", "").replace("</mark>", "").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+            assertTrue(text.contains(shown), "the window is a piece of the text, whole characters and entities: " + html);
+            for (int i = 0; i < html.length(); i++) {
+                char c = html.charAt(i);
+                boolean paired = Character.isHighSurrogate(c) ? i + 1 < html.length() && Character.isLowSurrogate(html.charAt(i + 1))
+                        : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(html.charAt(i - 1));
+                assertTrue(paired, "no lone surrogate at " + i);
+            }
+            assertTrue(html.length() < 400, html);
+        }
+    }
+
     @Test
     void aLongTextIsCutToAWindowAroundTheFirstMatch() {
         String text = "ord ".repeat(100) + "i Luleå " + "mer ".repeat(100);

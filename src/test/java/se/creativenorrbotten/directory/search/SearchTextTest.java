@@ -161,6 +161,24 @@ class SearchTextTest {
         assertEquals(List.of("Studio Norrsken", "Studio Polstjärnan"), film.getList("items.name", String.class));
     }
 
+    /**
+     * A description at its limit (5,000 UTF-16 units), of characters four bytes long in UTF-8, is read back whole from
+     * the index's doc values: the words at its very end are found and highlighted, the characters around them intact.
+     */
+    @Test
+    void aDescriptionAtItsLimitOfCharactersOutsideTheBmpIsReadBackWhole() {
+        String own = unique();
+        String ownSkill = TestSkills.create(own);
+        String end = " renskötsel i Jokkmokk 🎬";
+        String description = "🦌".repeat((5000 - end.length()) / 2) + end;
+        assertTrue(description.length() <= 5000 && description.length() >= 4999, "at the limit: " + description.length());
+        member(own, ownSkill, "Studio Norrsken", "Film och foto", description);
+        JsonPath result = search(Map.of("skill", ownSkill, "q", "renskotsel jokkmokk"));
+        assertEquals(List.of("Studio Norrsken"), result.getList("items.name", String.class));
+        String highlight = result.getList("items.highlight", String.class).get(0);
+        assertTrue(highlight.endsWith("🦌 <mark>renskötsel</mark> i <mark>Jokkmokk</mark> 🎬"), "length " + highlight.length() + ", ends: " + highlight.substring(Math.max(0, highlight.length() - 120)).codePoints().mapToObj(Integer::toHexString).toList());
+    }
+
     @Test
     void listingWithoutTextHasNoHighlight() {
         JsonPath result = search(Map.of("skill", skill));
