@@ -13,14 +13,19 @@ import java.util.UUID;
 import se.creativenorrbotten.directory.common.text.Names;
 
 /**
- * What the rows of an import's chunk need to know of the directory, read in two queries when the chunk's transaction
- * starts ({@link MemberService#importChunk}) instead of two per row: which of the slugs the rows would take are
- * taken, and the members whose names look like the rows' names (by skeleton key, see {@link Names}). The rows the
+ * What the rows of an import's chunk need to know of the directory, read in a few queries when the chunk's
+ * transaction starts ({@link MemberService#importChunk}) instead of several per row: the taxonomy's codes, which of
+ * the slugs the rows would take are taken, and the members whose names look like the rows' names (by skeleton key, see
+ * {@link Names}). The rows the
  * chunk writes are added as they are written, so a later row sees an earlier one; a slug or name that was not read
  * for the chunk is looked up in the database. Valid in its transaction only: a write made beside it by another
  * transaction is still caught by the slug's unique index, and the chunk is then written again row by row.
  */
 public final class ImportChunk {
+
+    /** The municipalities' codes and the skills' slugs a row may name. */
+    record Codes(Set<String> municipalities, Set<String> skills) {
+    }
 
     /** A member's name as the look-alike rule needs it. */
     record Named(UUID id, String name, String slug, MemberStatus status) {
@@ -30,19 +35,29 @@ public final class ImportChunk {
     }
 
     private final MemberRepository members;
+    private final Codes codes;
     private final Set<String> readSlugs;
     private final Set<String> taken;
     private final Set<String> readKeys;
     private final Map<String, Map<UUID, Named>> bySkeleton = new HashMap<>();
     private final Map<UUID, String> skeletonOf = new HashMap<>();
 
-    ImportChunk(MemberRepository members, Collection<String> readSlugs, Collection<String> taken,
+    ImportChunk(MemberRepository members, Codes codes, Collection<String> readSlugs, Collection<String> taken,
             Collection<String> readKeys, List<Named> named) {
         this.members = members;
+        this.codes = codes;
         this.readSlugs = new HashSet<>(readSlugs);
         this.taken = new HashSet<>(taken);
         this.readKeys = new HashSet<>(readKeys);
         named.forEach(this::put);
+    }
+
+    boolean knownMunicipality(String code) {
+        return codes.municipalities().contains(code);
+    }
+
+    boolean knownSkill(String slug) {
+        return codes.skills().contains(slug);
     }
 
     /** True when a member has the slug, in the directory or among the chunk's rows. */

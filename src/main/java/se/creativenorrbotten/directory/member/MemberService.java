@@ -193,7 +193,7 @@ public class MemberService {
      */
     private Created createOnce(MemberInput raw, MemberStatus status, String statusReason, String wantedSlug,
             String actor, ConsentSource source, int attempt, ImportChunk chunk) {
-        MemberInput input = validate(raw);
+        MemberInput input = validate(raw, chunk);
         String why = reason(statusReason, status, "statusReason");
         refuseLookAlike(input.name(), null, source == ConsentSource.APPLICATION, chunk);
         Instant now = now();
@@ -217,10 +217,11 @@ public class MemberService {
         }
         if (chunk == null) {
             members.flush();
+            written.fire(MemberWritten.of(member.getId()));
         } else {
             chunk.written(member);
+            written.fire(MemberWritten.inBulk(member.getId()));
         }
-        written.fire(MemberWritten.of(member.getId()));
         return new Created(member, given);
     }
 
@@ -282,7 +283,7 @@ public class MemberService {
                 merged.set(field, value);
             }
         }
-        save(match, validate(JsonBodies.bind(json, merged, MemberInput.class)), actor, ConsentSource.IMPORT, chunk);
+        save(match, validate(JsonBodies.bind(json, merged, MemberInput.class), chunk), actor, ConsentSource.IMPORT, chunk);
         return Imported.UPDATED;
     }
 
@@ -306,7 +307,8 @@ public class MemberService {
                 candidates.add(slug);
             }
         }
-        return new ImportChunk(members, candidates, members.takenSlugs(candidates), keys, members.namedLike(keys));
+        ImportChunk.Codes codes = new ImportChunk.Codes(Set.copyOf(municipalities.codes()), Set.copyOf(skills.slugs()));
+        return new ImportChunk(members, codes, candidates, members.takenSlugs(candidates), keys, members.namedLike(keys));
     }
 
     /** The member an upserted row names: by its slug, else by its organisation number (which must name only one). */
@@ -478,7 +480,7 @@ public class MemberService {
         if (consented != member.isContactPublic()) {
             consent(member, now, actor, source, MemberConsent.CONTACT_PUBLIC, member.isContactPublic());
         }
-        recordChange(member, now, changeSeq, seen, chunk == null);
+        recordChange(member, now, changeSeq, seen, chunk != null);
         if (chunk != null) {
             chunk.written(member);
         }
@@ -486,25 +488,27 @@ public class MemberService {
 
     /** Records a change made at {@code now} and answers the member as it is now. */
     private MemberView touched(Member member, Instant now, long changeSeq, MemberMapper.PublicContent seenBefore) {
-        recordChange(member, now, changeSeq, seenBefore, true);
+        recordChange(member, now, changeSeq, seenBefore, false);
         return view(member);
     }
 
     /**
      * Records a change made at {@code now}: a new version, date and place in the change sequence, and a new public
-     * version only when what the public sees changed. Every write of an existing member ends here; {@code flush}: at
-     * once (else with the import chunk's writes).
+     * version only when what the public sees changed. Every write of an existing member ends here; {@code inChunk}:
+     * a write of an import's chunk, flushed with the chunk's writes and followed in bulk (else flushed at once).
      */
     private void recordChange(Member member, Instant now, long changeSeq, MemberMapper.PublicContent seenBefore,
-            boolean flush) {
+            boolean inChunk) {
         if (!seenBefore.equals(MemberMapper.publicContent(member, today()))) {
             member.publicChanged(now);
         }
         member.touch(now, changeSeq);
-        if (flush) {
+        if (inChunk) {
+            written.fire(MemberWritten.inBulk(member.getId()));
+        } else {
             members.flush();
+            written.fire(MemberWritten.of(member.getId()));
         }
-        written.fire(MemberWritten.of(member.getId()));
     }
 
     /**
@@ -516,7 +520,7 @@ public class MemberService {
         long changeSeq = members.nextChangeSeq();
         MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today());
         member.setSlug(freeSlug(FALLBACK_SLUG + " " + member.getSlug(), 1, null));
-        recordChange(member, now(), changeSeq, seen, true);
+        recordChange(member, now(), changeSeq, seen, false);
         return member.getSlug();
     }
 
@@ -641,8 +645,15 @@ public class MemberService {
      * {@link MemberInput}, then the rules that need the database or span several fields.
      */
     private MemberInput validate(MemberInput raw) {
-        return validate(raw, validator, code -> municipalities.findById(code) != null, slug -> skills.findById(slug) != null,
-                now().atZone(clock.getZone()).getYear());
+        return validate(raw, null);
+    }
+
+    /** {@link #validate(MemberInput)}, looking the taxonomy up in an import's {@code chunk} (null: in the database). */
+    private MemberInput validate(MemberInput raw, ImportChunk chunk) {
+        Predicate<String> knownMunicipality = chunk != null ? chunk::knownMunicipality
+                : code -> municipalities.findById(code) != null;
+        Predicate<String> knownSkill = chunk != null ? chunk::knownSkill : slug -> skills.findById(slug) != null;
+        return validate(raw, validator, knownMunicipality, knownSkill, now().atZone(clock.getZone()).getYear());
     }
 
     /**

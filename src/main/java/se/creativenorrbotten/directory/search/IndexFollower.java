@@ -14,9 +14,12 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,6 +40,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import se.creativenorrbotten.directory.DirectoryConfig;
 import se.creativenorrbotten.directory.common.concurrent.Background;
 import se.creativenorrbotten.directory.common.persistence.DatabaseSync;
+import se.creativenorrbotten.directory.member.BulkWritesEnded;
 import se.creativenorrbotten.directory.member.ChangeLog;
 import se.creativenorrbotten.directory.member.MemberWritten;
 import se.creativenorrbotten.directory.taxonomy.TaxonomyChanged;
@@ -51,7 +55,8 @@ import se.creativenorrbotten.directory.taxonomy.TaxonomyChanged;
  * <li>The index is committed only after the database has forced its writes to disk ({@link DatabaseSync}),
  * so that a committed index never holds a change the database could still lose.</li>
  * <li>After each committed write on this instance: re-read the written members and refresh, before the
- * write's response is sent.</li>
+ * write's response is sent. The chunks of a bulk import are followed on the follower's thread instead, while the
+ * import writes its next chunk, and the import waits for them before it says it is done ({@link BulkWritesEnded}).</li>
  * <li>Every poll interval: read the change log ({@link ChangeLog}, the member side's) for writes by other
  * instances. Transactions can commit out of order (seq 11 visible before seq 10), so the followed position
  * only advances to the change log's safe point (past a gap once it is filled or older than the gap timeout:
@@ -89,6 +94,12 @@ public class IndexFollower {
     private final Map<UUID, Long> indexedSeq = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private final CountDownLatch readyLatch = new CountDownLatch(1);
+    /**
+     * Members of a bulk import's committed chunks, to be indexed on the follower's thread (guarded by itself); all
+     * those committed while one apply runs are indexed by the next, with one refresh.
+     */
+    private final Set<UUID> bulk = new LinkedHashSet<>();
+    private boolean bulkQueued;
 
     private ScheduledExecutorService scheduler;
     private volatile SearchIndex index;
@@ -219,8 +230,8 @@ public class IndexFollower {
 
     /**
      * Members written on this instance: searchable (or gone) before the write's response leaves. The writes of one
-     * transaction are indexed together once it commits (an import writes hundreds of members in one), with one
-     * refresh; a write outside a transaction at once.
+     * transaction are indexed together once it commits, with one refresh; a write outside a transaction at once. A
+     * bulk import's chunk is indexed in the background ({@link #followInBulk}).
      */
     void onWritten(@Observes MemberWritten written) {
         if (!ready || written.ids().isEmpty()) {
@@ -235,6 +246,7 @@ public class IndexFollower {
         if (pending == null) {
             Set<UUID> ids = new LinkedHashSet<>();
             transactions.putResource(PENDING_WRITES, ids);
+            boolean inBulk = written.inBulk();
             // A plain synchronization, not an interposed one: those end before the pool takes the transaction's
             // connection back, and a write that waited here for the index would keep it while the index needs one.
             register(new Synchronization() {
@@ -244,7 +256,12 @@ public class IndexFollower {
 
                 @Override
                 public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
+                    if (status != Status.STATUS_COMMITTED) {
+                        return;
+                    }
+                    if (inBulk) {
+                        followInBulk(ids);
+                    } else {
                         applyLogged(ids);
                     }
                 }
@@ -252,6 +269,59 @@ public class IndexFollower {
             pending = ids;
         }
         pending.addAll(written.ids());
+    }
+
+    /**
+     * A bulk import's committed chunk: indexed on the follower's thread, so that the import writes its next chunk
+     * meanwhile (the database's work and the index's then share the machine's cores), and polls and applies never
+     * overlap. Members of chunks committed while an apply runs wait for the next one, which indexes them together.
+     */
+    private void followInBulk(Collection<UUID> ids) {
+        synchronized (bulk) {
+            bulk.addAll(ids);
+            if (bulkQueued) {
+                return;
+            }
+            bulkQueued = true;
+        }
+        try {
+            scheduler.execute(this::applyBulk);
+        } catch (RejectedExecutionException stopping) {
+            // The service is stopping: the last poll (onStop) follows the change log to its end, these members too.
+        }
+    }
+
+    private void applyBulk() {
+        List<UUID> ids;
+        synchronized (bulk) {
+            ids = List.copyOf(bulk);
+            bulk.clear();
+            bulkQueued = false;
+        }
+        if (!ids.isEmpty()) {
+            applyLogged(ids);
+        }
+    }
+
+    /**
+     * A bulk import ends: returns once every chunk it committed is indexed. The follower's thread runs its tasks in
+     * order, so a task queued now runs after the apply of every chunk committed before.
+     */
+    void onBulkWritesEnded(@Observes BulkWritesEnded ended) {
+        if (!ready) {
+            return; // the start's poll follows the change log, these members too
+        }
+        try {
+            scheduler.submit(() -> {
+            }).get(ended.atMost().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException | ExecutionException stopping) {
+            // The service is stopping: the last poll (onStop) follows the change log to its end.
+        } catch (TimeoutException e) {
+            LOG.warnf("The search index has not followed a bulk import within %d ms; it goes on in the background",
+                    ended.atMost().toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void register(Synchronization synchronization) {
@@ -448,6 +518,9 @@ public class IndexFollower {
             }
             lag.read(stale.size());
             if (!stale.isEmpty()) {
+                synchronized (bulk) {
+                    bulk.removeAll(stale); // indexed here, on the thread that would have applied them
+                }
                 apply(stale);
             }
         } catch (Exception | Error e) {
@@ -543,6 +616,11 @@ public class IndexFollower {
     /** How long the follower waits between polls (at least 50 ms). */
     private static Duration pollInterval(DirectoryConfig config) {
         return Duration.ofMillis(Math.max(50, config.search().pollInterval().toMillis()));
+    }
+
+    /** Runs a task on the follower's thread after the ones queued before it (a test holds the thread with one). */
+    void onFollowerThread(Runnable task) {
+        scheduler.execute(task);
     }
 
     /** How far the index is behind the change log: the metrics' view of this follower (SearchMetrics). */

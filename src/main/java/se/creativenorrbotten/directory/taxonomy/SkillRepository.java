@@ -9,6 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SkillRepository implements PanacheRepositoryBase<Skill, String> {
 
+    /** Every skill's slug. */
+    public List<String> slugs() {
+        return getEntityManager().createQuery("select s.slug from Skill s", String.class).getResultList();
+    }
+
     public List<Skill> listByBranchAndSlug() {
         return listAll(Sort.by("branch").and("slug"));
     }

@@ -39,6 +39,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import se.creativenorrbotten.directory.DirectoryConfig;
@@ -48,9 +49,11 @@ import se.creativenorrbotten.directory.common.persistence.DatabaseUnavailable;
 import se.creativenorrbotten.directory.common.problem.FieldError;
 import se.creativenorrbotten.directory.common.problem.ProblemException;
 import se.creativenorrbotten.directory.common.problem.ProblemType;
+import se.creativenorrbotten.directory.member.BulkWritesEnded;
 import se.creativenorrbotten.directory.member.ImportChunk;
 import se.creativenorrbotten.directory.member.MemberService;
 import se.creativenorrbotten.directory.member.MemberService.Imported;
+import se.creativenorrbotten.directory.member.MemberWritten;
 import se.creativenorrbotten.directory.transfer.dto.ImportJobView;
 import se.creativenorrbotten.directory.transfer.dto.ImportProblemView;
 
@@ -59,8 +62,9 @@ import se.creativenorrbotten.directory.transfer.dto.ImportProblemView;
  * job is queued and answered at once, and one background worker runs the jobs one at a time. Each row goes through
  * {@link MemberService#importRow}, the write path of every member write (rules, history, consent log, change
  * sequence, index), in its own transaction, or all rows in one ({@code atomic}). A dry run writes each row as the
- * real run would, then rolls it back, so its report is the real run's. Writes reach the search index when their
- * transaction commits (the index follows before the commit returns), so members are searchable once the job is done.
+ * real run would, then rolls it back, so its report is the real run's. A chunk's members are indexed in the
+ * background while the next chunk is written ({@link MemberWritten#inBulk}), and the job waits for the last of them
+ * ({@link BulkWritesEnded}) before it says it is done: its members are searchable then.
  */
 @ApplicationScoped
 public class ImportService {
@@ -69,9 +73,11 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     /**
      * Rows written in one transaction by an import that is not all or nothing, and after which an all-or-nothing one
-     * empties its session (memory stays flat); the job's counts are written after each.
+     * empties its session (memory stays flat); the job's counts are written after each. 200: what a chunk's
+     * transaction holds until its commit (H2's uncommitted entries, the rows) outlives the young generation of a 150 MB
+     * heap at 500 rows, and 100 rows make more commits and index refreshes (bench/README.md, issue 11).
      */
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 200;
     /** Rows after which a chunk's session is emptied. */
     private static final int CLEAR_EVERY = 25;
     private static final int ATOMIC_TIMEOUT_SECONDS = 3600;
@@ -80,6 +86,10 @@ public class ImportService {
     private static final long SERVER_HEADROOM = 1024 * 1024;
     /** How long a shutdown waits for the running job to finish its row and commit before it interrupts it. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** How long a job that ends waits for the search index to follow its last chunks before it says it is done. */
+    private static final Duration INDEX_WAIT = Duration.ofMinutes(5);
+    /** The same for a job stopped by the shutdown: well within {@link #STOP_WAIT}. */
+    private static final Duration STOPPED_INDEX_WAIT = Duration.ofSeconds(5);
     /** How often this instance says it is alive for its unfinished jobs, and looks for jobs of instances gone quiet. */
     static final Duration HEARTBEAT = Duration.ofSeconds(30);
     /** Unfinished jobs not heard of for this long belong to an instance that stopped: they are failed. */
@@ -90,6 +100,7 @@ public class ImportService {
     private final ImportJobRepository jobs;
     private final MemberService members;
     private final Instance<RowFormat> formats;
+    private final Event<BulkWritesEnded> bulkEnded;
     private final Clock clock;
     private final long maxBodySize;
     private final Duration keep;
@@ -102,13 +113,14 @@ public class ImportService {
     /** The service is stopping: the running job ends after the row it is writing, queued ones do not start. */
     private volatile boolean stopping;
 
-    public ImportService(ImportJobRepository jobs, MemberService members, Instance<RowFormat> formats, Clock clock,
-            DirectoryConfig config,
+    public ImportService(ImportJobRepository jobs, MemberService members, Instance<RowFormat> formats,
+            Event<BulkWritesEnded> bulkEnded, Clock clock, DirectoryConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize serverLimit, DatabaseKind database) {
         this.sharedDatabase = database.shared();
         this.jobs = jobs;
         this.members = members;
         this.formats = formats;
+        this.bulkEnded = bulkEnded;
         this.clock = clock;
         this.maxBodySize = config.imports().maxBodySize().asLongValue();
         this.keep = config.imports().keep();
@@ -322,6 +334,9 @@ public class ImportService {
             });
             Outcome outcome = options.atomic() ? allOrNothing(id, format, file, options, actor)
                     : rowByRow(id, format, file, options, actor);
+            if (!options.dryRun()) {
+                bulkEnded.fire(new BulkWritesEnded(INDEX_WAIT));
+            }
             inNew(() -> {
                 ImportJob job = jobs.findById(id);
                 job.progress(outcome.counts());
@@ -329,6 +344,9 @@ public class ImportService {
                 return null;
             });
         } catch (Stopped stopped) {
+            if (!options.dryRun() && !options.atomic()) {
+                bulkEnded.fire(new BulkWritesEnded(STOPPED_INDEX_WAIT)); // what it kept is searchable when it says so
+            }
             inNew(() -> {
                 ImportJob job = jobs.findById(id);
                 job.progress(stopped.counts(options));

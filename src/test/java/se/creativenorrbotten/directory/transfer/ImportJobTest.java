@@ -127,6 +127,30 @@ class ImportJobTest {
         assertEquals(0, found(wrong));
     }
 
+    /**
+     * A chunk checks its rows' municipalities and skills against the taxonomy it read when it started (ImportChunk):
+     * the API's problems in the API's words, and a skill added just before the import is known.
+     */
+    @Test
+    void aRowIsCheckedAgainstTheTaxonomyAsTheApiChecksIt() throws Exception {
+        String marker = unique();
+        String added = se.creativenorrbotten.directory.taxonomy.TestSkills.create(marker);
+        Map<String, Object> known = TestMembers.freelancer(unique());
+        known.put("skills", List.of("photography", added));
+        known.put("serviceArea", List.of("2580", "2584"));
+        Map<String, Object> unknown = TestMembers.freelancer(unique());
+        unknown.put("skills", List.of("photography", "no-such-skill-" + marker));
+        unknown.put("serviceArea", List.of("2580", "0000"));
+        JsonPath job = run("", lines(known, unknown));
+        assertEquals(1, job.getInt("created"));
+        assertEquals(1, job.getInt("failed"));
+        List<Map<String, Object>> problems = job.getList("problems");
+        assertEquals(List.of(
+                Map.of("row", 2, "field", "serviceArea[1]", "problem", "unknown municipality code '0000'; see /api/v1/municipalities"),
+                Map.of("row", 2, "field", "skills[1]", "problem", "unknown skill 'no-such-skill-" + marker + "'; see /api/v1/skills")),
+                problems.stream().sorted(java.util.Comparator.comparing(p -> (String) p.get("field"))).toList());
+    }
+
     /** More rows than one transaction writes: a refused row in the second chunk leaves out only itself. */
     @Test
     void aLongFileKeepsEveryGoodRowAroundItsBadOnes() throws Exception {

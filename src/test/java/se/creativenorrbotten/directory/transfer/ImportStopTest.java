@@ -73,7 +73,7 @@ class ImportStopTest {
         String queued = unique();
         String first = start(running, ROWS);
         String second = start(queued, 3);
-        // Progress is written after each chunk of 500 rows: then the job is in the middle of its 6000. (Up to a minute,
+        // Progress is written after each chunk of 200 rows: then the job is in the middle of its 6000. (Up to a minute,
         // as the other import tests wait: a loaded machine writes a chunk slowly.)
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (job(first).getInt("processed") == 0) {
