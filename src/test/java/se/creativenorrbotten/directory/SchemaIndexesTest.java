@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -82,7 +83,7 @@ class SchemaIndexesTest {
                 String column = rows.getString("COLUMN_NAME");
                 if (index != null && column != null) {
                     columns.computeIfAbsent(index, i -> new TreeMap<>()).put(rows.getShort("ORDINAL_POSITION"),
-                            column.toLowerCase(java.util.Locale.ROOT));
+                            column.toLowerCase(Locale.ROOT));
                 }
             }
         }
@@ -95,7 +96,7 @@ class SchemaIndexesTest {
         TreeMap<Short, String> key = new TreeMap<>();
         try (ResultSet rows = catalogue.getPrimaryKeys(null, schema, table)) {
             while (rows.next()) {
-                key.put(rows.getShort("KEY_SEQ"), rows.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                key.put(rows.getShort("KEY_SEQ"), rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
         }
         return List.copyOf(key.values());

@@ -16,9 +16,8 @@ import se.creativenorrbotten.directory.common.text.Names;
  * What the rows of an import's chunk need to know of the directory, read in a few queries when the chunk's
  * transaction starts ({@link MemberService#importChunk}) instead of several per row: the taxonomy's codes, which of
  * the slugs the rows would take are taken, and the members whose names look like the rows' names (by skeleton key, see
- * {@link Names}). The rows the
- * chunk writes are added as they are written, so a later row sees an earlier one; a slug or name that was not read
- * for the chunk is looked up in the database. Valid in its transaction only: a write made beside it by another
+ * {@link Names}). The rows the chunk writes are added as they are written, so a later row sees an earlier one; a slug
+ * or name that was not read for the chunk is looked up in the database. Valid in its transaction only: a write made beside it by another
  * transaction is still caught by the slug's unique index, and the chunk is then written again row by row.
  */
 public final class ImportChunk {
@@ -53,11 +52,11 @@ public final class ImportChunk {
     }
 
     boolean knownMunicipality(String code) {
-        return codes.municipalities().contains(code);
+        return code != null && codes.municipalities().contains(code);
     }
 
     boolean knownSkill(String slug) {
-        return codes.skills().contains(slug);
+        return slug != null && codes.skills().contains(slug);
     }
 
     /** True when a member has the slug, in the directory or among the chunk's rows. */

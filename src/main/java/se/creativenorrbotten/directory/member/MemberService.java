@@ -215,13 +215,7 @@ public class MemberService {
             // The applicant confirmed the privacy notice (ApplicationService refuses an application without it).
             given.add(consent(member, now, actor, source, MemberConsent.PRIVACY_NOTICE, true));
         }
-        if (chunk == null) {
-            members.flush();
-            written.fire(MemberWritten.of(member.getId()));
-        } else {
-            chunk.written(member);
-            written.fire(MemberWritten.inBulk(member.getId()));
-        }
+        announce(member, chunk);
         return new Created(member, given);
     }
 
@@ -480,34 +474,40 @@ public class MemberService {
         if (consented != member.isContactPublic()) {
             consent(member, now, actor, source, MemberConsent.CONTACT_PUBLIC, member.isContactPublic());
         }
-        recordChange(member, now, changeSeq, seen, chunk != null);
-        if (chunk != null) {
-            chunk.written(member);
-        }
+        recordChange(member, now, changeSeq, seen, chunk);
     }
 
     /** Records a change made at {@code now} and answers the member as it is now. */
     private MemberView touched(Member member, Instant now, long changeSeq, MemberMapper.PublicContent seenBefore) {
-        recordChange(member, now, changeSeq, seenBefore, false);
+        recordChange(member, now, changeSeq, seenBefore, null);
         return view(member);
     }
 
     /**
      * Records a change made at {@code now}: a new version, date and place in the change sequence, and a new public
-     * version only when what the public sees changed. Every write of an existing member ends here; {@code inChunk}:
-     * a write of an import's chunk, flushed with the chunk's writes and followed in bulk (else flushed at once).
+     * version only when what the public sees changed. Every write of an existing member ends here, in an import's
+     * {@code chunk} or not (null).
      */
     private void recordChange(Member member, Instant now, long changeSeq, MemberMapper.PublicContent seenBefore,
-            boolean inChunk) {
+            ImportChunk chunk) {
         if (!seenBefore.equals(MemberMapper.publicContent(member, today()))) {
             member.publicChanged(now);
         }
         member.touch(now, changeSeq);
-        if (inChunk) {
-            written.fire(MemberWritten.inBulk(member.getId()));
-        } else {
+        announce(member, chunk);
+    }
+
+    /**
+     * Tells the member's observers (the search index) of its write: flushed at once and followed before the commit
+     * returns, or, in an import's {@code chunk}, noted there, flushed with the chunk's writes and followed in bulk.
+     */
+    private void announce(Member member, ImportChunk chunk) {
+        if (chunk == null) {
             members.flush();
             written.fire(MemberWritten.of(member.getId()));
+        } else {
+            chunk.written(member);
+            written.fire(MemberWritten.inBulk(member.getId()));
         }
     }
 
@@ -520,7 +520,7 @@ public class MemberService {
         long changeSeq = members.nextChangeSeq();
         MemberMapper.PublicContent seen = MemberMapper.publicContent(member, today());
         member.setSlug(freeSlug(FALLBACK_SLUG + " " + member.getSlug(), 1, null));
-        recordChange(member, now(), changeSeq, seen, false);
+        recordChange(member, now(), changeSeq, seen, null);
         return member.getSlug();
     }
 

@@ -79,7 +79,7 @@ public class IndexFollower {
     static final int START_PRIORITY = jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE + 1;
     /** After the other ShutdownEvent observers (the default is APPLICATION + 500): the import job stops first. */
     static final int STOP_PRIORITY = jakarta.interceptor.Interceptor.Priority.APPLICATION + 900;
-    /** The members one transaction wrote, kept with it until it ends (a resource of the transaction). */
+    /** The members one transaction wrote ({@link PendingWrites}), kept with it until it ends. */
     private static final Object PENDING_WRITES = new Object();
     /** Members read from the database at a time when written ones are indexed: memory stays flat for an import. */
     private static final int APPLY_SLICE = 1000;
@@ -96,10 +96,9 @@ public class IndexFollower {
     private final CountDownLatch readyLatch = new CountDownLatch(1);
     /**
      * Members of a bulk import's committed chunks, to be indexed on the follower's thread (guarded by itself); all
-     * those committed while one apply runs are indexed by the next, with one refresh.
+     * those committed while one apply runs are indexed by the next, with one refresh. Not empty: an apply is queued.
      */
     private final Set<UUID> bulk = new LinkedHashSet<>();
-    private boolean bulkQueued;
 
     private ScheduledExecutorService scheduler;
     private volatile SearchIndex index;
@@ -241,12 +240,10 @@ public class IndexFollower {
             applyLogged(written.ids());
             return;
         }
-        @SuppressWarnings("unchecked")
-        Set<UUID> pending = (Set<UUID>) transactions.getResource(PENDING_WRITES);
+        PendingWrites pending = (PendingWrites) transactions.getResource(PENDING_WRITES);
         if (pending == null) {
-            Set<UUID> ids = new LinkedHashSet<>();
-            transactions.putResource(PENDING_WRITES, ids);
-            boolean inBulk = written.inBulk();
+            PendingWrites writes = new PendingWrites();
+            transactions.putResource(PENDING_WRITES, writes);
             // A plain synchronization, not an interposed one: those end before the pool takes the transaction's
             // connection back, and a write that waited here for the index would keep it while the index needs one.
             register(new Synchronization() {
@@ -259,16 +256,27 @@ public class IndexFollower {
                     if (status != Status.STATUS_COMMITTED) {
                         return;
                     }
-                    if (inBulk) {
-                        followInBulk(ids);
+                    if (writes.inBulk) {
+                        followInBulk(writes.ids);
                     } else {
-                        applyLogged(ids);
+                        applyLogged(writes.ids);
                     }
                 }
             });
-            pending = ids;
+            pending = writes;
         }
-        pending.addAll(written.ids());
+        pending.add(written);
+    }
+
+    /** What one transaction wrote: followed in bulk only when every write of it was a bulk import's. */
+    private static final class PendingWrites {
+        private final Set<UUID> ids = new LinkedHashSet<>();
+        private boolean inBulk = true;
+
+        void add(MemberWritten written) {
+            ids.addAll(written.ids());
+            inBulk &= written.inBulk();
+        }
     }
 
     /**
@@ -278,11 +286,11 @@ public class IndexFollower {
      */
     private void followInBulk(Collection<UUID> ids) {
         synchronized (bulk) {
+            boolean queued = !bulk.isEmpty();
             bulk.addAll(ids);
-            if (bulkQueued) {
+            if (queued) {
                 return;
             }
-            bulkQueued = true;
         }
         try {
             scheduler.execute(this::applyBulk);
@@ -296,7 +304,6 @@ public class IndexFollower {
         synchronized (bulk) {
             ids = List.copyOf(bulk);
             bulk.clear();
-            bulkQueued = false;
         }
         if (!ids.isEmpty()) {
             applyLogged(ids);

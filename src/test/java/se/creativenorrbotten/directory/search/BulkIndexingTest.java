@@ -7,19 +7,28 @@ import static se.creativenorrbotten.directory.TestApi.json;
 import static se.creativenorrbotten.directory.TestApi.unique;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import se.creativenorrbotten.directory.member.MemberWritten;
+import se.creativenorrbotten.directory.taxonomy.TestSkills;
 
 /**
  * A bulk import's chunks are indexed on the follower's thread while the import writes on, and the job says it is done
@@ -32,16 +41,16 @@ class BulkIndexingTest {
     @Inject
     IndexFollower follower;
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Event<MemberWritten> written;
+
     @Test
     void anImportSaysItIsDoneOnlyOnceItsMembersAreSearchable() throws InterruptedException {
         String marker = unique();
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        follower.onFollowerThread(() -> {
-            held.countDown();
-            awaitQuietly(release);
-        });
-        assertTrue(held.await(30, TimeUnit.SECONDS), "the follower's thread is held");
+        CountDownLatch release = hold();
         String location;
         try {
             location = start(marker, "Ada", "Bea", "Cilla");
@@ -59,6 +68,44 @@ class BulkIndexingTest {
         assertEquals(3, found(marker));
     }
 
+    /**
+     * A transaction that wrote in bulk and not in bulk (none does today: an import's chunk writes only in bulk) is
+     * followed as any write: searchable when its commit returns, although the follower's thread is held.
+     */
+    @Test
+    void aTransactionWithAWriteNotInBulkIsFollowedBeforeItsCommitReturns() throws InterruptedException {
+        String marker = unique();
+        String skill = TestSkills.create(marker);
+        CountDownLatch release = hold();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    UUID inBulk = SearchFollowsWritesTest.insertMember(c, "Massvis " + marker, skill);
+                    UUID single = SearchFollowsWritesTest.insertMember(c, "Enstaka " + marker, skill);
+                    written.fire(MemberWritten.inBulk(inBulk));
+                    written.fire(MemberWritten.of(single));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertEquals(2, SearchApi.search(Map.of("skill", skill)).getInt("total"));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** Holds the follower's thread until the answered latch is counted down. */
+    private CountDownLatch hold() throws InterruptedException {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        follower.onFollowerThread(() -> {
+            held.countDown();
+            awaitQuietly(release);
+        });
+        assertTrue(held.await(30, TimeUnit.SECONDS), "the follower's thread is held");
+        return release;
+    }
+
     private static String start(String marker, String... names) {
         String body = Stream.of(names).map(name -> json(Map.of("name", name + " Bulkfoto " + marker, "type", "freelancer",
                 "municipality", "2580", "skills", List.of("photography")))).collect(Collectors.joining("\n")) + "\n";
@@ -70,7 +117,7 @@ class BulkIndexingTest {
         return asAdmin().get(location).then().statusCode(200).extract().jsonPath();
     }
 
-    private static void awaitJob(String location, java.util.function.Predicate<JsonPath> until, String what)
+    private static void awaitJob(String location, Predicate<JsonPath> until, String what)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!until.test(job(location))) {

@@ -101,8 +101,8 @@ class SearchFollowsWritesTest {
         awaitTrue(() -> names(skill, "langsam").size() == 1, "the earlier change, committed later, is indexed too");
     }
 
-    /** Inserts a member the way another instance would: a new place in the change sequence, no event here. */
-    static void insertMember(Connection c, String name, String skill) throws SQLException {
+    /** Inserts a member the way another instance would: a new place in the change sequence, no event here; its id. */
+    static UUID insertMember(Connection c, String name, String skill) throws SQLException {
         long seq;
         try (PreparedStatement next = c.prepareStatement(nextValue(c)); ResultSet rs = next.executeQuery()) {
             rs.next();
@@ -128,6 +128,7 @@ class SearchFollowsWritesTest {
             insert.setString(2, skill);
             insert.executeUpdate();
         }
+        return id;
     }
 
     private static String nextValue(Connection c) throws SQLException {
